@@ -1,0 +1,42 @@
+namespace Baktainer.Abstractions.Storage;
+
+/// <summary>
+/// The JSON sidecar stored beside every backup: what it holds, how it was made and how to check it.
+/// </summary>
+public sealed record BackupManifest
+{
+    /// <summary>The manifest format version.</summary>
+    public int FormatVersion { get; init; } = 1;
+    /// <summary>A unique id of this backup (used by <c>restore</c> and <c>verify</c>).</summary>
+    public required string Id { get; init; }
+    /// <summary>The backup name (<c>baktainer.name</c> or the container name).</summary>
+    public required string Target { get; init; }
+    /// <summary>The target's id in its discovery provider (e.g. container id).</summary>
+    public string? TargetId { get; init; }
+    /// <summary>The engine (e.g. <c>postgres</c>).</summary>
+    public required string Engine { get; init; }
+    /// <summary>The database dumped, <c>*</c> for all.</summary>
+    public string? Database { get; init; }
+    /// <summary>The storage key of the backup file.</summary>
+    public required string Key { get; init; }
+    /// <summary>When the dump started (UTC).</summary>
+    public DateTimeOffset StartedUtc { get; init; }
+    /// <summary>When the backup was committed (UTC).</summary>
+    public DateTimeOffset FinishedUtc { get; init; }
+    /// <summary>Bytes the dump tool wrote.</summary>
+    public long RawSize { get; init; }
+    /// <summary>Bytes stored (after compression and encryption).</summary>
+    public long StoredSize { get; init; }
+    /// <summary>Lower-case hex SHA-256 of the stored bytes.</summary>
+    public required string Sha256 { get; init; }
+    /// <summary>The compression applied: <c>gzip</c> or <c>none</c>.</summary>
+    public string Compression { get; init; } = "none";
+    /// <summary>The encryption key id, or null when not encrypted.</summary>
+    public string? EncryptionKeyId { get; init; }
+    /// <summary>The dump tool's version line.</summary>
+    public string? ToolVersion { get; init; }
+    /// <summary>Plugin ids and versions that made the backup.</summary>
+    public IReadOnlyDictionary<string, string> PluginVersions { get; init; } = new Dictionary<string, string>();
+    /// <summary>The verification result: <c>none</c>, <c>checksum</c>, <c>restore</c> or <c>failed: ...</c>.</summary>
+    public string Verification { get; init; } = "none";
+}

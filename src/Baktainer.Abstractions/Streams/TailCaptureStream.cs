@@ -1,0 +1,87 @@
+namespace Baktainer.Abstractions.Streams;
+
+/// <summary>
+/// A write-only pass-through stream that remembers the last bytes written, so an engine can check
+/// a dump's completion marker while streaming it, without buffering the dump.
+/// </summary>
+public sealed class TailCaptureStream : Stream
+{
+    private readonly Stream _inner;
+    private readonly byte[] _ring;
+    private long _written;
+
+    /// <summary>Wraps <paramref name="inner"/>, keeping the last <paramref name="tailBytes"/> bytes.</summary>
+    public TailCaptureStream(Stream inner, int tailBytes = 4096)
+    {
+        _inner = inner;
+        _ring = new byte[tailBytes];
+    }
+
+    /// <summary>The number of bytes written so far.</summary>
+    public long BytesWritten => _written;
+
+    /// <summary>The last bytes written (at most the tail size), oldest first.</summary>
+    public byte[] Tail()
+    {
+        var count = (int)Math.Min(_written, _ring.Length);
+        var result = new byte[count];
+        var start = (int)((_written - count) % _ring.Length);
+        for (var i = 0; i < count; i++) result[i] = _ring[(start + i) % _ring.Length];
+        return result;
+    }
+
+    /// <summary>The tail decoded as UTF-8 text.</summary>
+    public string TailText() => System.Text.Encoding.UTF8.GetString(Tail());
+
+    /// <inheritdoc />
+    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+    /// <inheritdoc />
+    public override void Write(ReadOnlySpan<byte> buffer)
+    {
+        _inner.Write(buffer);
+        Remember(buffer);
+    }
+
+    /// <inheritdoc />
+    public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        await _inner.WriteAsync(buffer, cancellationToken).ConfigureAwait(false);
+        Remember(buffer.Span);
+    }
+
+    /// <inheritdoc />
+    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    private void Remember(ReadOnlySpan<byte> data)
+    {
+        var keep = data.Length > _ring.Length ? data[^_ring.Length..] : data;
+        var pos = (int)((_written + data.Length - keep.Length) % _ring.Length);
+        var first = Math.Min(keep.Length, _ring.Length - pos);
+        keep[..first].CopyTo(_ring.AsSpan(pos));
+        keep[first..].CopyTo(_ring);
+        _written += data.Length;
+    }
+
+    /// <inheritdoc />
+    public override void Flush() => _inner.Flush();
+    /// <inheritdoc />
+    public override Task FlushAsync(CancellationToken cancellationToken) => _inner.FlushAsync(cancellationToken);
+    /// <inheritdoc />
+    public override bool CanRead => false;
+    /// <inheritdoc />
+    public override bool CanSeek => false;
+    /// <inheritdoc />
+    public override bool CanWrite => true;
+    /// <inheritdoc />
+    public override long Length => throw new NotSupportedException();
+    /// <inheritdoc />
+    public override long Position { get => _written; set => throw new NotSupportedException(); }
+    /// <inheritdoc />
+    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    /// <inheritdoc />
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    /// <inheritdoc />
+    public override void SetLength(long value) => throw new NotSupportedException();
+}

@@ -1,0 +1,42 @@
+using System.CommandLine;
+using Baktainer.Host.Cli.Commands;
+
+namespace Baktainer.Host.Cli;
+
+/// <summary>The command tree of <c>baktainer</c> and its entry point.</summary>
+internal static class BaktainerCli
+{
+    public static RootCommand Build(CliContext context, GlobalOptions globals)
+    {
+        var root = new RootCommand("Baktainer: backs up databases running in containers, found by their baktainer.* labels.");
+        globals.AddTo(root);
+        root.Add(NotAvailableCommands.Run(context));
+        root.Add(NotAvailableCommands.Backup(context));
+        root.Add(NotAvailableCommands.List(context));
+        root.Add(NotAvailableCommands.Backups(context));
+        root.Add(NotAvailableCommands.Restore(context));
+        root.Add(NotAvailableCommands.Verify(context));
+        root.Add(NotAvailableCommands.Prune(context));
+        root.Add(ValidateCommand.Create(context));
+        root.Add(LabelsCommand.Create(context));
+        root.Add(PluginsCommand.Create(context));
+        return root;
+    }
+
+    /// <summary>Parses and runs one command line; returns the exit code.</summary>
+    public static async Task<int> RunAsync(string[] args, CommandConsole console, IReadOnlyDictionary<string, string> environment,
+        string workingDirectory, CancellationToken cancellationToken = default)
+    {
+        var globals = new GlobalOptions();
+        var root = Build(new CliContext(globals, console, environment, workingDirectory), globals);
+        var result = root.Parse(args);
+        if (result.Errors.Count > 0)
+        {
+            foreach (var error in result.Errors) await console.Error.WriteLineAsync($"error: {error.Message}");
+            await console.Error.WriteLineAsync("(see 'baktainer --help')");
+            return ExitCodes.Usage;
+        }
+        var configuration = new InvocationConfiguration { Output = console.Out, Error = console.Error };
+        return await result.InvokeAsync(configuration, cancellationToken);
+    }
+}

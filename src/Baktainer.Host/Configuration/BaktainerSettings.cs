@@ -1,0 +1,56 @@
+using System.IO.Compression;
+using Baktainer.Abstractions;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+
+namespace Baktainer.Host.Configuration;
+
+/// <summary>The validated global settings (see README, "Configuration").</summary>
+internal sealed record BaktainerSettings
+{
+    public string Cron { get; init; } = "0 0 * * *";
+    public int Threads { get; init; } = 4;
+    public string BackupDir { get; init; } = "/backups";
+    public bool Compress { get; init; } = true;
+    public CompressionLevel CompressionLevel { get; init; } = CompressionLevel.Fastest;
+    public DockerSettings Docker { get; init; } = new();
+    public LogLevel LogLevel { get; init; } = LogLevel.Information;
+    public int RetentionDays { get; init; }
+    public int RetentionCount { get; init; }
+    public double MinFreeSpaceGb { get; init; }
+    public EncryptionSettings Encryption { get; init; } = new();
+    public string PluginDir { get; init; } = Path.Combine(AppContext.BaseDirectory, "plugins");
+    public int HealthPort { get; init; } = 8080;
+    public string Timezone { get; init; } = "UTC";
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromHours(6);
+    public string Verify { get; init; } = "none";
+    public IReadOnlyList<ComponentEntry> Storage { get; init; } = [];
+    public IReadOnlyList<ComponentEntry> Notifiers { get; init; } = [];
+    public IReadOnlyList<ComponentEntry> Discovery { get; init; } = [];
+}
+
+/// <summary>How to reach the Docker daemon.</summary>
+internal sealed record DockerSettings
+{
+    public string Url { get; init; } = "unix:///var/run/docker.sock";
+    public bool Tls { get; init; }
+    public string? Ca { get; init; }
+    public string? Cert { get; init; }
+    public Secret? Key { get; init; }
+}
+
+/// <summary>Backup encryption.</summary>
+internal sealed record EncryptionSettings
+{
+    public bool Enabled { get; init; }
+    public Secret? Key { get; init; }
+    public string? KeyFile { get; init; }
+    public Secret? Passphrase { get; init; }
+}
+
+/// <summary>One configured storage target, notifier or discovery provider.</summary>
+/// <param name="Key">Its configuration path, e.g. <c>Storage:0</c>, for messages.</param>
+/// <param name="Name">Its unique name.</param>
+/// <param name="Type">The plugin type that builds it.</param>
+/// <param name="Settings">Its whole section, handed to the plugin's factory.</param>
+internal sealed record ComponentEntry(string Key, string Name, string Type, IConfiguration Settings);

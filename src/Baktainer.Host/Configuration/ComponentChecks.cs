@@ -1,0 +1,24 @@
+using Baktainer.Abstractions.Discovery;
+using Baktainer.Abstractions.Notifications;
+using Baktainer.Abstractions.Storage;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Baktainer.Host.Configuration;
+
+/// <summary>Checks that every configured storage, notifier and discovery entry has a plugin for its type.</summary>
+internal static class ComponentChecks
+{
+    public static IEnumerable<string> Check(BaktainerSettings settings, IServiceProvider services)
+    {
+        var storage = services.GetServices<IStorageTargetFactory>().Select(f => f.Type).ToList();
+        var notifiers = services.GetServices<INotifierFactory>().Select(f => f.Type).ToList();
+        var discovery = services.GetServices<IDiscoveryProviderFactory>().Select(f => f.Type).ToList();
+        return Missing(settings.Storage, storage, "storage")
+            .Concat(Missing(settings.Notifiers, notifiers, "notifier"))
+            .Concat(Missing(settings.Discovery, discovery, "discovery"));
+    }
+
+    private static IEnumerable<string> Missing(IEnumerable<ComponentEntry> entries, IReadOnlyCollection<string> types, string kind) =>
+        entries.Where(e => e.Type.Length > 0 && !types.Contains(e.Type, StringComparer.OrdinalIgnoreCase))
+            .Select(e => $"{e.Key}:Type is \"{e.Type}\" but no loaded plugin provides that {kind} type; available: {(types.Count == 0 ? "none (check BT_PLUGIN_DIR and 'baktainer plugins list')" : string.Join(", ", types))}");
+}

@@ -1,0 +1,213 @@
+using System.Globalization;
+using System.IO.Compression;
+using Baktainer.Abstractions;
+using Baktainer.Abstractions.Labels;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+using NCrontab;
+
+namespace Baktainer.Host.Configuration;
+
+/// <summary>
+/// Reads and validates <see cref="BaktainerSettings"/>. Every error names the key (and the
+/// variable that set it), the bad value (masked when secret) and what would be valid.
+/// </summary>
+internal sealed class SettingsReader(LoadedConfiguration loaded)
+{
+    private readonly IConfiguration _config = loaded.Root;
+    private readonly List<string> _errors = [];
+
+    public IReadOnlyList<string> Errors => _errors;
+
+    public BaktainerSettings Read()
+    {
+        var defaults = new BaktainerSettings();
+        var settings = new BaktainerSettings
+        {
+            Cron = Cron("Cron") ?? defaults.Cron,
+            Threads = Integer("Threads", 1, 64) ?? defaults.Threads,
+            BackupDir = AbsolutePath("BackupDir") ?? defaults.BackupDir,
+            Compress = Boolean("Compress") ?? defaults.Compress,
+            CompressionLevel = Choice("CompressionLevel", ["fastest", "optimal", "smallest"]) switch
+            {
+                "optimal" => CompressionLevel.Optimal,
+                "smallest" => CompressionLevel.SmallestSize,
+                _ => CompressionLevel.Fastest,
+            },
+            Docker = ReadDocker(),
+            LogLevel = LogLevelSetting() ?? defaults.LogLevel,
+            RetentionDays = Integer("Retention:Days", 0, 36500) ?? 0,
+            RetentionCount = Integer("Retention:Count", 0, 100000) ?? 0,
+            MinFreeSpaceGb = Number("MinFreeSpaceGb", 0, 1_000_000) ?? 0,
+            Encryption = ReadEncryption(),
+            PluginDir = AbsolutePath("PluginDir") ?? defaults.PluginDir,
+            HealthPort = Integer("HealthPort", 0, 65535) ?? defaults.HealthPort,
+            Timezone = TimeZoneSetting() ?? defaults.Timezone,
+            Timeout = Duration("Timeout") ?? defaults.Timeout,
+            Verify = Choice("Verify", ["none", "checksum", "restore"]) ?? defaults.Verify,
+            Storage = Entries("Storage"),
+            Notifiers = Entries("Notifiers"),
+            Discovery = Entries("Discovery"),
+        };
+        return WithDefaultEntries(settings);
+    }
+
+    /// <summary>
+    /// The original tool's behaviour when nothing is configured: local storage in BT_BACKUP_DIR and
+    /// Docker discovery on BT_DOCKER_URL.
+    /// </summary>
+    private static BaktainerSettings WithDefaultEntries(BaktainerSettings s) => s with
+    {
+        Storage = s.Storage.Count > 0 ? s.Storage : [DefaultEntry("Storage", "local", new() { ["Path"] = s.BackupDir })],
+        Discovery = s.Discovery.Count > 0 ? s.Discovery : [DefaultEntry("Discovery", "docker", new()
+        {
+            ["Url"] = s.Docker.Url,
+            ["Tls"] = s.Docker.Tls.ToString(),
+            ["Ca"] = s.Docker.Ca,
+            ["Cert"] = s.Docker.Cert,
+            ["Key"] = s.Docker.Key?.Reveal(),
+        })],
+    };
+
+    private static ComponentEntry DefaultEntry(string section, string type, Dictionary<string, string?> values)
+    {
+        values["Name"] = type;
+        values["Type"] = type;
+        var config = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+        return new ComponentEntry($"{section}:default", type, type, config);
+    }
+
+    private DockerSettings ReadDocker()
+    {
+        var docker = new DockerSettings
+        {
+            Url = Text("Docker:Url") ?? new DockerSettings().Url,
+            Tls = Boolean("Docker:Tls") ?? false,
+            Ca = Text("Docker:Ca"),
+            Cert = Text("Docker:Cert"),
+            Key = Text("Docker:Key") is { } key ? new Secret(key) : null,
+        };
+        if (!docker.Url.StartsWith("unix://", StringComparison.Ordinal) && !docker.Url.StartsWith("tcp://", StringComparison.Ordinal))
+            Fail("Docker:Url", docker.Url, "a unix:///path/to/docker.sock or tcp://host:port URL");
+        if (docker.Tls && (docker.Cert is null) != (docker.Key is null))
+            _errors.Add($"{loaded.Describe("Docker:Cert")} and {loaded.Describe("Docker:Key")} must be given together (a client certificate and its private key)");
+        return docker;
+    }
+
+    private EncryptionSettings ReadEncryption()
+    {
+        var encryption = new EncryptionSettings
+        {
+            Enabled = Boolean("Encryption:Enabled") ?? false,
+            Key = Text("Encryption:Key") is { } k ? new Secret(k) : null,
+            KeyFile = Text("Encryption:KeyFile"),
+            Passphrase = Text("Encryption:Passphrase") is { } p ? new Secret(p) : null,
+        };
+        var sources = new[] { ("Encryption:Key", encryption.Key is not null), ("Encryption:KeyFile", encryption.KeyFile is not null), ("Encryption:Passphrase", encryption.Passphrase is not null) }
+            .Where(s => s.Item2).Select(s => loaded.Describe(s.Item1)).ToList();
+        if (encryption.Enabled && sources.Count == 0)
+            _errors.Add($"{loaded.Describe("Encryption:Enabled")} is true but no key is set; set one of BT_ENCRYPTION_KEY, BT_ENCRYPTION_KEY_FILE or BT_ENCRYPTION_PASSPHRASE");
+        if (sources.Count > 1)
+            _errors.Add($"{string.Join(", ", sources)} each give an encryption key; set only one");
+        if (encryption.Key is { } key && !IsAesKey(key.Reveal()))
+            _errors.Add($"{loaded.Describe("Encryption:Key")} is not a 256-bit key; expected 64 hex digits or 44 base64 characters (value hidden)");
+        if (encryption.KeyFile is { } file && !File.Exists(file))
+            _errors.Add($"{loaded.Describe("Encryption:KeyFile")} names '{file}', which does not exist");
+        return encryption;
+    }
+
+    private static bool IsAesKey(string text)
+    {
+        text = text.Trim();
+        if (text.Length == 64 && text.All(char.IsAsciiHexDigit)) return true;
+        var buffer = new byte[64];
+        return Convert.TryFromBase64String(text, buffer, out var written) && written == 32;
+    }
+
+    private List<ComponentEntry> Entries(string section)
+    {
+        var entries = new List<ComponentEntry>();
+        foreach (var child in _config.GetSection(section).GetChildren())
+        {
+            var key = $"{section}:{child.Key}";
+            var name = child["Name"];
+            var type = child["Type"];
+            if (string.IsNullOrWhiteSpace(name) || !LabelValues.IsName(name))
+                _errors.Add($"{loaded.Describe(key + ":Name")} is {(string.IsNullOrWhiteSpace(name) ? "missing" : $"invalid (\"{name}\")")}; every {section} entry needs a Name of letters, digits and . _ -");
+            else if (entries.Any(e => e.Name.Equals(name, StringComparison.OrdinalIgnoreCase)))
+                _errors.Add($"{loaded.Describe(key + ":Name")} repeats the name \"{name}\"; {section} names must be unique");
+            if (string.IsNullOrWhiteSpace(type))
+                _errors.Add($"{loaded.Describe(key + ":Type")} is missing; every {section} entry needs a Type (see 'baktainer plugins list')");
+            entries.Add(new ComponentEntry(key, name ?? "", type?.Trim().ToLowerInvariant() ?? "", child));
+        }
+        return entries;
+    }
+
+    private string? Cron(string key)
+    {
+        if (Text(key) is not { } value) return null;
+        if (CrontabSchedule.TryParse(value) is not null) return value;
+        return Fail(key, value, "a 5-field cron expression such as '0 0 * * *' (minute hour day month weekday)");
+    }
+
+    private LogLevel? LogLevelSetting()
+    {
+        var value = Choice("LogLevel", ["trace", "debug", "info", "information", "warn", "warning", "error", "critical", "none"]);
+        return value switch
+        {
+            null => null,
+            "info" => LogLevel.Information,
+            "warn" => LogLevel.Warning,
+            _ => Enum.Parse<LogLevel>(value, ignoreCase: true),
+        };
+    }
+
+    private string? TimeZoneSetting()
+    {
+        if (Text("Timezone") is not { } value) return null;
+        return TimeZoneInfo.TryFindSystemTimeZoneById(value, out _) ? value : Fail("Timezone", value, "an IANA time zone such as UTC or Europe/Berlin");
+    }
+
+    private string? Text(string key) => _config[key] is { } v && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
+
+    private bool? Boolean(string key) =>
+        Text(key) is { } v ? LabelValues.TryBoolean(v, out var b) ? b : FailStruct<bool>(key, v, "true or false") : null;
+
+    private int? Integer(string key, int min, int max) =>
+        Text(key) is { } v
+            ? LabelValues.TryInteger(v, min, max, out var n) ? (int)n : FailStruct<int>(key, v, $"a whole number from {min} to {max}")
+            : null;
+
+    private double? Number(string key, double min, double max) =>
+        Text(key) is { } v
+            ? double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max ? n : FailStruct<double>(key, v, $"a number from {min} to {max}")
+            : null;
+
+    private TimeSpan? Duration(string key) =>
+        Text(key) is { } v ? LabelValues.TryDuration(v, out var d) ? d : FailStruct<TimeSpan>(key, v, "a duration such as 90s, 30m, 2h or 01:30:00") : null;
+
+    private string? Choice(string key, string[] allowed)
+    {
+        if (Text(key) is not { } v) return null;
+        var match = allowed.FirstOrDefault(a => a.Equals(v, StringComparison.OrdinalIgnoreCase));
+        return match ?? Fail(key, v, "one of " + string.Join(", ", allowed));
+    }
+
+    private string? AbsolutePath(string key)
+    {
+        if (Text(key) is not { } v) return null;
+        return Path.IsPathFullyQualified(v) ? Path.GetFullPath(v) : Fail(key, v, "an absolute path");
+    }
+
+    private T? FailStruct<T>(string key, string value, string expected) where T : struct
+    {
+        Fail(key, value, expected);
+        return null;
+    }
+
+    private string? Fail(string key, string value, string expected)
+    {
+        _errors.Add($"{loaded.Describe(key)} has invalid value \"{value}\"; expected {expected}");
+        return null;
+    }
+}

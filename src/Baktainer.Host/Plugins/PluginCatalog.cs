@@ -1,0 +1,13 @@
+namespace Baktainer.Host.Plugins;
+
+/// <summary>The plugins of this run and what became of each; used for listing and manifests.</summary>
+internal sealed class PluginCatalog(IReadOnlyList<LoadedPlugin> plugins)
+{
+    public IReadOnlyList<LoadedPlugin> All => plugins;
+
+    public IEnumerable<LoadedPlugin> Loaded => plugins.Where(p => p.State == PluginState.Loaded);
+
+    /// <summary>Plugin id → version of every loaded plugin, recorded in backup manifests.</summary>
+    public IReadOnlyDictionary<string, string> Versions =>
+        Loaded.GroupBy(p => p.Id).ToDictionary(g => g.Key, g => g.First().Version ?? "");
+}

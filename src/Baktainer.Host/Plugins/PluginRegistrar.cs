@@ -1,0 +1,50 @@
+using System.Reflection;
+using Baktainer.Abstractions.Discovery;
+using Baktainer.Abstractions.Engines;
+using Baktainer.Abstractions.Notifications;
+using Baktainer.Abstractions.Plugins;
+using Baktainer.Abstractions.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Baktainer.Host.Plugins;
+
+/// <summary>
+/// Finds a plugin assembly's <see cref="IBaktainerPlugin"/> classes with Scrutor and lets them
+/// register into a staging collection, which is merged into the host's only when every one of
+/// them succeeded: a plugin that throws leaves no half-registration behind.
+/// </summary>
+internal static class PluginRegistrar
+{
+    private static readonly Type[] Contracts =
+        [typeof(IBackupStrategy), typeof(IStorageTargetFactory), typeof(INotifierFactory), typeof(IDiscoveryProviderFactory)];
+
+    /// <summary>Registers the plugin and returns the contracts it provides.</summary>
+    /// <exception cref="PluginException">No entry point, or one that failed to construct or register.</exception>
+    public static IReadOnlyList<string> Register(Assembly assembly, string pluginId, IServiceCollection services, IConfiguration configuration)
+    {
+        var scan = new ServiceCollection();
+        scan.Scan(s => s.FromAssemblies(assembly)
+            .AddClasses(c => c.AssignableTo<IBaktainerPlugin>())
+            .As<IBaktainerPlugin>()
+            .WithTransientLifetime());
+        if (scan.Count == 0)
+            throw new PluginException($"plugin '{pluginId}': {assembly.GetName().Name}.dll has no public class implementing IBaktainerPlugin");
+
+        var staging = new ServiceCollection();
+        using (var entryPoints = scan.BuildServiceProvider())
+        {
+            foreach (var plugin in entryPoints.GetServices<IBaktainerPlugin>())
+                plugin.ConfigureServices(staging, configuration.GetSection($"Plugins:{pluginId}"));
+        }
+
+        foreach (var descriptor in staging) services.Add(descriptor);
+        return staging.Where(d => Contracts.Contains(d.ServiceType)).Select(Describe).ToList();
+    }
+
+    private static string Describe(ServiceDescriptor d)
+    {
+        var implementation = d.ImplementationType ?? d.ImplementationInstance?.GetType();
+        return implementation is null ? d.ServiceType.Name : $"{d.ServiceType.Name} ({implementation.Name})";
+    }
+}
