@@ -13,11 +13,17 @@ internal static class JsonOutput
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
 
-    public static IAnsiConsole Console(CommandConsole console) => AnsiConsole.Create(new AnsiConsoleSettings
+    public static IAnsiConsole Console(CommandConsole console)
     {
+        var ansi = AnsiConsole.Create(new AnsiConsoleSettings
+        {
         Out = new AnsiConsoleOutput(console.Out),
         Ansi = console.IsTerminal ? AnsiSupport.Detect : AnsiSupport.No,
         ColorSystem = console.IsTerminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
         Interactive = console.IsTerminal ? InteractionSupport.Detect : InteractionSupport.No,
-    });
+        });
+        // Redirected output has no width: do not wrap values (paths, errors) at 80 columns.
+        if (!console.IsTerminal) ansi.Profile.Width = 240;
+        return ansi;
+    }
 }

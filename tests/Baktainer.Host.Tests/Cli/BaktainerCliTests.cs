@@ -1,0 +1,127 @@
+using Baktainer.Abstractions.Labels;
+using Baktainer.Host.Tests.Plugins;
+using Baktainer.Tests.Shared;
+
+namespace Baktainer.Host.Tests.Cli;
+
+public sealed class BaktainerCliTests
+{
+    private TempFolder _work = null!;
+    private Dictionary<string, string> _env = null!;
+
+    [SetUp]
+    public void SetUp()
+    {
+        _work = new TempFolder("bt-cli");
+        _env = new() { ["BT_PLUGIN_DIR"] = _work.Combine("plugins") };
+    }
+
+    [TearDown]
+    public void TearDown() => _work.Dispose();
+
+    [Test]
+    public async Task Labels_PrintsReferenceFromSchema()
+    {
+        var (code, output, _) = await CliRunner.Run(_env, _work.Path, "labels");
+        Assert.That(code, Is.EqualTo(0));
+        Assert.That(output, Is.EqualTo(LabelReference.ToText()));
+    }
+
+    [Test]
+    public async Task Labels_Markdown_PrintsTable()
+    {
+        var (_, output, _) = await CliRunner.Run(_env, _work.Path, "labels", "--markdown");
+        Assert.That(output, Does.StartWith("| Label |").And.Contain("| `baktainer.db.engine` |"));
+    }
+
+    [TestCase("bogus")]
+    [TestCase("backup", "--no-such-option")]
+    [TestCase("--log-format", "xml", "labels")]
+    public async Task Parse_BadUsage_Exit2(params string[] args)
+    {
+        var (code, _, error) = await CliRunner.Run(_env, _work.Path, args);
+        Assert.That(code, Is.EqualTo(2));
+        Assert.That(error, Does.Contain("error:"));
+    }
+
+    [TestCase("run")]
+    [TestCase("backup")]
+    [TestCase("list")]
+    [TestCase("backups")]
+    [TestCase("restore", "latest", "--target", "db")]
+    [TestCase("verify", "--all")]
+    [TestCase("prune")]
+    public async Task NotBuiltCommand_SaysSoAndExits2(params string[] args)
+    {
+        var (code, output, error) = await CliRunner.Run(_env, _work.Path, args);
+        Assert.That(code, Is.EqualTo(2));
+        Assert.That(error, Does.Contain($"'baktainer {args[0]}' is not available in this version yet; nothing was done."));
+        Assert.That(output, Is.Empty);
+    }
+
+    [Test]
+    public async Task Validate_InvalidSetting_Exit2NamingIt()
+    {
+        _env["BT_THREADS"] = "many";
+        var (code, _, error) = await CliRunner.Run(_env, _work.Path, "validate");
+        Assert.That(code, Is.EqualTo(2));
+        Assert.That(error, Does.Contain("BT_THREADS (Threads) has invalid value \"many\""));
+    }
+
+    [Test]
+    public async Task Validate_NoPluginForDefaultStorage_Exit2NamingType()
+    {
+        var (code, _, error) = await CliRunner.Run(_env, _work.Path, "validate");
+        Assert.That(code, Is.EqualTo(2));
+        Assert.That(error, Does.Contain("Storage:default:Type is \"local\" but no loaded plugin provides that storage type"));
+    }
+
+    [Test]
+    public async Task Validate_BrokenPlugin_Exit2NamingIt()
+    {
+        PluginFolders.Copy(PluginFolders.Throwing, _env["BT_PLUGIN_DIR"]);
+        var (code, output, error) = await CliRunner.Run(_env, _work.Path, "validate");
+        Assert.That(code, Is.EqualTo(2));
+        Assert.That(output, Does.Contain("plugin TestPlugin.Throwing: FAILED"));
+        Assert.That(error, Does.Contain("test plugin failed on purpose"));
+    }
+
+    [Test]
+    public async Task Validate_MissingConfigFile_Exit2()
+    {
+        var (code, _, error) = await CliRunner.Run(_env, _work.Path, "validate", "--config", "missing.json");
+        Assert.That(code, Is.EqualTo(2));
+        Assert.That(error, Does.Contain("missing.json").And.Contain("does not exist"));
+    }
+
+    [Test]
+    public async Task PluginsInstallThenList_ShowsLoadedPluginWithContracts()
+    {
+        var install = await CliRunner.Run(_env, _work.Path, "plugins", "install", PluginFolders.Package(PluginFolders.JsonNew));
+        Assert.That(install.Code, Is.EqualTo(0), install.Error);
+        Assert.That(install.Out, Does.Contain("installed plugin TestPlugin.JsonNew 1.0.0"));
+
+        var (code, output, _) = await CliRunner.Run(_env, _work.Path, "plugins", "list", "--json");
+        Assert.That(code, Is.EqualTo(0));
+        Assert.That(output, Does.Contain("\"id\": \"TestPlugin.JsonNew\"").And.Contain("\"state\": \"loaded\"").And.Contain("IBackupStrategy (JsonVersionStrategy)"));
+
+        var table = await CliRunner.Run(_env, _work.Path, "plugins", "list");
+        Assert.That(table.Out, Does.Contain("TestPlugin.JsonNew").And.Contain("loaded"));
+    }
+
+    [Test]
+    public async Task PluginsInstall_FromSourceFolder_Installs()
+    {
+        var (code, output, error) = await CliRunner.Run(_env, _work.Path, "plugins", "install", "TestPlugin.JsonOld", "--source", RepoPaths.TestPackages);
+        Assert.That(code, Is.EqualTo(0), error);
+        Assert.That(Directory.Exists(Path.Combine(_env["BT_PLUGIN_DIR"], "TestPlugin.JsonOld")), Is.True, output);
+    }
+
+    [Test]
+    public async Task PluginsInstall_MissingFile_Exit1WithReason()
+    {
+        var (code, _, error) = await CliRunner.Run(_env, _work.Path, "plugins", "install", "nothing.nupkg");
+        Assert.That(code, Is.EqualTo(1));
+        Assert.That(error, Does.Contain("nothing.nupkg' does not exist"));
+    }
+}
