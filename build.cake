@@ -1,0 +1,72 @@
+// Baktainer build: Clean -> Build -> Test -> Pack -> Publish (and Bench).
+// Run with: dotnet tool restore && dotnet cake --target=<Target>
+
+var target = Argument("target", "Test");
+var configuration = Argument("configuration", "Release");
+var solution = "./Baktainer.slnx";
+var artifacts = MakeAbsolute(Directory("./artifacts"));
+var publishDir = artifacts.Combine("publish");
+var packagesDir = artifacts.Combine("packages");
+var pluginProjects = GetFiles("./plugins/*/*.csproj");
+
+Task("Clean")
+    .Does(() =>
+{
+    CleanDirectories("./src/**/bin/" + configuration);
+    CleanDirectories("./src/**/obj");
+    CleanDirectories("./plugins/**/obj");
+    CleanDirectories("./tests/**/obj");
+    if (DirectoryExists(artifacts)) DeleteDirectory(artifacts, new DeleteDirectorySettings { Recursive = true, Force = true });
+});
+
+Task("Build")
+    .Does(() =>
+{
+    DotNetBuild(solution, new DotNetBuildSettings { Configuration = configuration });
+});
+
+Task("Test")
+    .IsDependentOn("Build")
+    .Does(() =>
+{
+    DotNetTest(solution, new DotNetTestSettings
+    {
+        Configuration = configuration,
+        NoBuild = true,
+        Loggers = { "console;verbosity=normal", "trx" },
+        ResultsDirectory = artifacts.Combine("test-results"),
+    });
+});
+
+Task("Pack")
+    .IsDependentOn("Build")
+    .Does(() =>
+{
+    var settings = new DotNetPackSettings { Configuration = configuration, NoBuild = true, OutputDirectory = packagesDir };
+    DotNetPack("./src/Baktainer.Abstractions/Baktainer.Abstractions.csproj", settings);
+    foreach (var project in pluginProjects) DotNetPack(project.FullPath, settings);
+    Information("Plugin packages in {0}", packagesDir);
+});
+
+Task("Publish")
+    .Does(() =>
+{
+    if (DirectoryExists(publishDir)) DeleteDirectory(publishDir, new DeleteDirectorySettings { Recursive = true, Force = true });
+    DotNetPublish("./src/Baktainer.Host/Baktainer.Host.csproj", new DotNetPublishSettings
+    {
+        Configuration = configuration,
+        OutputDirectory = publishDir,
+    });
+    foreach (var project in pluginProjects)
+    {
+        var id = project.GetFilenameWithoutExtension().ToString();
+        DotNetPublish(project.FullPath, new DotNetPublishSettings
+        {
+            Configuration = configuration,
+            OutputDirectory = publishDir.Combine("plugins").Combine(id),
+        });
+    }
+    Information("Ready to run: {0}/baktainer (plugins in {0}/plugins)", publishDir);
+});
+
+RunTarget(target);
