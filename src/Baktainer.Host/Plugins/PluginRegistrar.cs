@@ -31,15 +31,18 @@ internal static class PluginRegistrar
         if (scan.Count == 0)
             throw new PluginException($"plugin '{pluginId}': {assembly.GetName().Name}.dll has no public class implementing IBaktainerPlugin");
 
+        // The staging copy holds the host's registrations, so a plugin's TryAdd* sees them.
         var staging = new ServiceCollection();
+        foreach (var existing in services) staging.Add(existing);
         using (var entryPoints = scan.BuildServiceProvider())
         {
             foreach (var plugin in entryPoints.GetServices<IBaktainerPlugin>())
                 plugin.ConfigureServices(staging, configuration.GetSection($"Plugins:{pluginId}"));
         }
 
-        foreach (var descriptor in staging) services.Add(descriptor);
-        return staging.Where(d => Contracts.Contains(d.ServiceType)).Select(Describe).ToList();
+        var added = staging.Except(services).ToList();
+        foreach (var descriptor in added) services.Add(descriptor);
+        return added.Where(d => Contracts.Contains(d.ServiceType)).Select(Describe).ToList();
     }
 
     private static string Describe(ServiceDescriptor d)

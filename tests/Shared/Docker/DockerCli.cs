@@ -1,0 +1,26 @@
+using System.Diagnostics;
+
+namespace Baktainer.Tests.Shared.Docker;
+
+/// <summary>The docker CLI, used by tests to set up and inspect real containers (never by the product).</summary>
+internal static class DockerCli
+{
+    public static async Task<(int Code, string Out, string Error)> RunAsync(params string[] args)
+    {
+        var info = new ProcessStartInfo("docker") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in args) info.ArgumentList.Add(arg);
+        using var process = Process.Start(info)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await output, await error);
+    }
+
+    /// <summary>Runs docker and returns its trimmed output; throws with its stderr when it fails.</summary>
+    public static async Task<string> CheckAsync(params string[] args)
+    {
+        var (code, output, error) = await RunAsync(args);
+        if (code != 0) throw new InvalidOperationException($"docker {string.Join(' ', args)} failed ({code}): {error}");
+        return output.Trim();
+    }
+}
