@@ -64,7 +64,15 @@ internal sealed class DockerExecShell(DockerApiClient client, ResiliencePipeline
         }
 
         var exit = await WaitForExitAsync(execId, cancellationToken).ConfigureAwait(false);
-        return new ExecResult(exit, stderr.TailText());
+        return new ExecResult(exit, Scrub(stderr.TailText(), request));
+    }
+
+    /// <summary>Masks any environment value (a password) a tool echoed into its error output.</summary>
+    private static string Scrub(string text, ExecRequest request)
+    {
+        foreach (var value in request.Environment?.Values ?? [])
+            if (value.Length >= 4) text = text.Replace(value, Abstractions.Secret.Mask, StringComparison.Ordinal);
+        return text;
     }
 
     private static async Task PumpStdinAsync(Stream stdin, DockerConnection connection, CancellationToken cancellationToken)

@@ -50,4 +50,7 @@ public sealed record TargetSettings
     public TimeSpan? Timeout { get; init; }
     /// <summary><c>baktainer.verify</c>: none, checksum or restore; null means the global setting.</summary>
     public string? Verify { get; init; }
+
+    /// <summary>Whether any password label is set (for describing commands without resolving it).</summary>
+    public bool HasPasswordSource => Password is not null || PasswordFile is not null || PasswordEnv is not null;
 }

@@ -11,9 +11,9 @@ internal static class BaktainerCli
         var root = new RootCommand("Baktainer: backs up databases running in containers, found by their baktainer.* labels.");
         globals.AddTo(root);
         root.Add(NotAvailableCommands.Run(context));
-        root.Add(NotAvailableCommands.Backup(context));
-        root.Add(NotAvailableCommands.List(context));
-        root.Add(NotAvailableCommands.Backups(context));
+        root.Add(BackupCommand.Create(context));
+        root.Add(ListCommand.Create(context));
+        root.Add(BackupsCommand.Create(context));
         root.Add(NotAvailableCommands.Restore(context));
         root.Add(NotAvailableCommands.Verify(context));
         root.Add(NotAvailableCommands.Prune(context));

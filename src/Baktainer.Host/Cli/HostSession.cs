@@ -1,4 +1,7 @@
+using Baktainer.Host.Backup;
+using Baktainer.Host.Components;
 using Baktainer.Host.Configuration;
+using Baktainer.Host.Targets;
 using Baktainer.Host.Plugins;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -48,6 +51,10 @@ internal sealed class HostSession : IAsyncDisposable
         using var bootstrapLogging = LoggerFactory.Create(logging => ConfigureLogging(logging, invocation, settings.LogLevel));
         var plugins = new PluginLoader(bootstrapLogging.CreateLogger("baktainer.plugins")).LoadAll(settings.PluginDir, services, configuration.Root);
         services.AddSingleton(new PluginCatalog(plugins));
+        services.AddSingleton<ComponentRegistry>();
+        services.AddSingleton<TargetCatalog>();
+        services.AddSingleton<BackupPipeline>();
+        services.AddSingleton<BackupRunner>();
         var provider = services.BuildServiceProvider();
         errors.AddRange(ComponentChecks.Check(settings, provider));
         return new HostSession(configuration, settings, errors, plugins, provider);

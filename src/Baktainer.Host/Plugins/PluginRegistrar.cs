@@ -32,7 +32,7 @@ internal static class PluginRegistrar
             throw new PluginException($"plugin '{pluginId}': {assembly.GetName().Name}.dll has no public class implementing IBaktainerPlugin");
 
         // The staging copy holds the host's registrations, so a plugin's TryAdd* sees them.
-        var staging = new ServiceCollection();
+        IServiceCollection staging = new ServiceCollection();
         foreach (var existing in services) staging.Add(existing);
         using (var entryPoints = scan.BuildServiceProvider())
         {

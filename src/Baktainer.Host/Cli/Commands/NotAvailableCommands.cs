@@ -11,24 +11,6 @@ internal static class NotAvailableCommands
     public static Command Run(CliContext context) =>
         Stub(context, new Command("run", "Run as a daemon: discover targets and back them up on their cron schedules"));
 
-    public static Command Backup(CliContext context) => Stub(context, new Command("backup", "Back up every ready target now (or the named ones)")
-    {
-        new Option<string[]>("--target", "-t") { Description = "Back up only this target (repeatable)" },
-        new Option<bool>("--dry-run") { Description = "Show what would be backed up where, touching nothing" },
-        new Option<string?>("--at") { Description = "Queue one backup for this time" },
-    });
-
-    public static Command List(CliContext context) => Stub(context, new Command("list", "List labelled containers and whether they are ready")
-    {
-        new Option<bool>("--json") { Description = "Print JSON" },
-    });
-
-    public static Command Backups(CliContext context) => Stub(context, new Command("backups", "List stored backups from their manifests")
-    {
-        new Option<string[]>("--target", "-t") { Description = "Only this target's backups" },
-        new Option<bool>("--json") { Description = "Print JSON" },
-    });
-
     public static Command Restore(CliContext context) => Stub(context, new Command("restore", "Restore a backup into a target")
     {
         new Argument<string>("backup") { Description = "A manifest id, a path, or 'latest'" },

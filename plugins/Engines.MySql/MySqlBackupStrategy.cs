@@ -1,0 +1,92 @@
+using System.Globalization;
+using Baktainer.Abstractions;
+using Baktainer.Abstractions.Discovery;
+using Baktainer.Abstractions.Engines;
+using Baktainer.Abstractions.Labels;
+using Baktainer.Abstractions.Streams;
+
+namespace Baktainer.Engines.MySql;
+
+/// <summary>
+/// MySQL and MariaDB: <c>mysqldump</c> / <c>mariadb-dump</c> (whichever the container has, the
+/// engine's own name first) with a consistent snapshot, routines, events and triggers; the
+/// password in MYSQL_PWD in the exec environment, never <c>-p&lt;password&gt;</c>.
+/// </summary>
+public sealed class MySqlBackupStrategy(string engine) : IBackupStrategy, IBackupPlanDescriber
+{
+    private const string Marker = "-- Dump completed";
+
+    /// <inheritdoc />
+    public string Engine => engine;
+    /// <inheritdoc />
+    public IReadOnlyList<string> Aliases => [];
+    /// <inheritdoc />
+    public string FileExtension => ".sql";
+
+    private IReadOnlyList<string> DumpTools => engine == "mariadb" ? ["mariadb-dump", "mysqldump"] : ["mysqldump", "mariadb-dump"];
+    private IReadOnlyList<string> ClientTools => engine == "mariadb" ? ["mariadb", "mysql"] : ["mysql", "mariadb"];
+
+    /// <inheritdoc />
+    public IReadOnlyList<string> Validate(BackupTarget target) =>
+        !target.Settings.AllDatabases && string.IsNullOrEmpty(target.Settings.Database)
+            ? [$"label '{LabelSchema.Database}' is required for {engine} unless '{LabelSchema.All}=true'"]
+            : [];
+
+    /// <inheritdoc />
+    public IReadOnlyList<ExecRequest> DescribeBackup(BackupTarget target) =>
+        [DumpRequest(DumpTools[0], target, target.Settings.HasPasswordSource ? new Secret("") : null)];
+
+    /// <inheritdoc />
+    public async Task<DumpInfo> BackupAsync(BackupTarget target, Stream destination, CancellationToken cancellationToken)
+    {
+        var (tool, version) = await FindToolAsync(target, DumpTools, cancellationToken).ConfigureAwait(false);
+        var password = await target.ResolvePasswordAsync(cancellationToken).ConfigureAwait(false);
+        var output = new TailCaptureStream(destination);
+        var result = await target.Shell.RunAsync(DumpRequest(tool, target, password), null, output, cancellationToken).ConfigureAwait(false);
+        DumpCheck.EnsureExitedZero(target, tool, result);
+        DumpCheck.EnsureEndsWithMarker(target, tool, output, Marker);
+        return new DumpInfo(target.Settings.AllDatabases ? "*" : target.Settings.Database!, version);
+    }
+
+    /// <inheritdoc />
+    public async Task RestoreAsync(BackupTarget target, Stream source, RestoreOptions options, CancellationToken cancellationToken)
+    {
+        var (tool, _) = await FindToolAsync(target, ClientTools, cancellationToken).ConfigureAwait(false);
+        var password = await target.ResolvePasswordAsync(cancellationToken).ConfigureAwait(false);
+        var argv = new List<string> { tool };
+        argv.AddRange(ConnectionArguments(target));
+        var database = options.Database ?? (target.Settings.AllDatabases ? null : target.Settings.Database);
+        if (database is not null) argv.Add(database);
+        var result = await target.Shell.RunAsync(new ExecRequest(argv, Environment(password)), source, Stream.Null, cancellationToken).ConfigureAwait(false);
+        DumpCheck.EnsureExitedZero(target, tool, result);
+    }
+
+    private static async Task<(string Tool, string Version)> FindToolAsync(BackupTarget target, IReadOnlyList<string> tools, CancellationToken cancellationToken)
+    {
+        foreach (var tool in tools)
+            if (await ToolVersion.TryReadAsync(target, tool, cancellationToken).ConfigureAwait(false) is { } version)
+                return (tool, version);
+        throw new BackupFailedException($"{target.DisplayName}: neither {string.Join(" nor ", tools)} is installed in the container");
+    }
+
+    private static ExecRequest DumpRequest(string tool, BackupTarget target, Secret? password)
+    {
+        var argv = new List<string> { tool, "--single-transaction", "--routines", "--events", "--triggers" };
+        argv.AddRange(ConnectionArguments(target));
+        if (target.Settings.AllDatabases) argv.Add("--all-databases");
+        // The plain name (not --databases) leaves out CREATE DATABASE/USE: the dump restores into any database.
+        else argv.Add(target.Settings.Database!);
+        return new ExecRequest(argv, Environment(password));
+    }
+
+    private static IEnumerable<string> ConnectionArguments(BackupTarget target)
+    {
+        var s = target.Settings;
+        yield return "--user=" + (s.User ?? "root");
+        if (s.Host is { } host) yield return host.StartsWith('/') ? "--socket=" + host : "--host=" + host;
+        if (s.Port is { } port) yield return "--port=" + port.ToString(CultureInfo.InvariantCulture);
+    }
+
+    private static Dictionary<string, string>? Environment(Secret? password) =>
+        password is null ? null : new Dictionary<string, string> { ["MYSQL_PWD"] = password.Reveal() };
+}

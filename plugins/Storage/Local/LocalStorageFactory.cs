@@ -1,0 +1,20 @@
+using Baktainer.Abstractions.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+
+namespace Baktainer.Storage.Local;
+
+/// <summary>Creates local storage for <c>Type: local</c> entries and cleans up a crashed run's temporaries.</summary>
+internal sealed class LocalStorageFactory(ILoggerFactory loggers) : IStorageTargetFactory
+{
+    public string Type => "local";
+
+    public IStorageTarget Create(string name, IConfiguration settings)
+    {
+        var target = new LocalStorageTarget(name, LocalStorageOptions.From(name, settings));
+        var removed = target.CleanTemporaries();
+        if (removed > 0)
+            loggers.CreateLogger("baktainer.storage").LogWarning("Removed {Count} partial file(s) left in {Folder} by an interrupted backup", removed, target.Root);
+        return target;
+    }
+}

@@ -1,0 +1,111 @@
+using System.Runtime.CompilerServices;
+using Baktainer.Abstractions;
+using Baktainer.Abstractions.Storage;
+
+namespace Baktainer.Storage.Local;
+
+/// <summary>
+/// Backups as files under a folder, in the original tool's layout
+/// (<c>&lt;dir&gt;/&lt;yyyy-MM-dd&gt;/&lt;name&gt;-&lt;unix seconds&gt;.sql.gz</c>) with a JSON manifest beside each.
+/// Partial data lives under hidden <c>.*.partial</c> names until committed.
+/// </summary>
+internal sealed class LocalStorageTarget(string name, LocalStorageOptions options) : IStorageTarget
+{
+    public const string PartialSuffix = ".partial";
+
+    public string Name => name;
+    public string Root => options.Path;
+
+    public Task<IStorageUpload> BeginUploadAsync(string key, CancellationToken cancellationToken)
+    {
+        var path = Resolve(key);
+        var folder = Path.GetDirectoryName(path)!;
+        try
+        {
+            Directory.CreateDirectory(folder);
+            EnsureFreeSpace();
+            var temp = Path.Combine(folder, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}{PartialSuffix}");
+            // FileShare.None takes an exclusive lock, which tells start-up cleanup the file is live.
+            var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 20, FileOptions.Asynchronous);
+            return Task.FromResult<IStorageUpload>(new LocalUpload(key, path, temp, stream, Root));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw DiskErrors.Explain(e, Root, "starting a backup");
+        }
+    }
+
+    public async IAsyncEnumerable<StoredBackup> ListAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        if (!Directory.Exists(Root)) yield break;
+        foreach (var file in Directory.EnumerateFiles(Root, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var relative = Path.GetRelativePath(Root, file).Replace(Path.DirectorySeparatorChar, '/');
+            if (relative.Split('/').Any(s => s.StartsWith('.')) || relative.EndsWith(ManifestJson.Suffix, StringComparison.Ordinal)) continue;
+            var info = new FileInfo(file);
+            yield return new StoredBackup(relative, info.Length, info.LastWriteTimeUtc, await ReadManifestAsync(file, cancellationToken).ConfigureAwait(false));
+        }
+    }
+
+    public Task<Stream> OpenReadAsync(string key, CancellationToken cancellationToken)
+    {
+        var path = Resolve(key);
+        if (!File.Exists(path)) throw new BaktainerException($"no backup '{key}' in local storage '{name}' ({Root})");
+        return Task.FromResult<Stream>(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, FileOptions.Asynchronous | FileOptions.SequentialScan));
+    }
+
+    public Task DeleteAsync(string key, CancellationToken cancellationToken)
+    {
+        var path = Resolve(key);
+        File.Delete(path + ManifestJson.Suffix);
+        File.Delete(path);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Removes partial files a crashed or killed run left behind (never one still being written).</summary>
+    public int CleanTemporaries()
+    {
+        if (!Directory.Exists(Root)) return 0;
+        var removed = 0;
+        foreach (var file in Directory.EnumerateFiles(Root, "*" + PartialSuffix, SearchOption.AllDirectories))
+        {
+            try
+            {
+                using (new FileStream(file, FileMode.Open, FileAccess.ReadWrite, FileShare.None)) { }
+                File.Delete(file);
+                removed++;
+            }
+            catch (IOException)
+            {
+                // Locked: another Baktainer process is writing it right now.
+            }
+        }
+        return removed;
+    }
+
+    private string Resolve(string key)
+    {
+        var segments = StorageKeys.Segments(key);
+        var path = Path.GetFullPath(Path.Combine([Root, .. segments]));
+        if (!path.StartsWith(Root.TrimEnd('/') + "/", StringComparison.Ordinal))
+            throw new BaktainerException($"storage key '{key}' would leave the backup folder '{Root}'");
+        return path;
+    }
+
+    private void EnsureFreeSpace()
+    {
+        if (options.MinFreeSpaceGb <= 0) return;
+        var free = new DriveInfo(Root).AvailableFreeSpace / (1024.0 * 1024 * 1024);
+        if (free < options.MinFreeSpaceGb)
+            throw new BaktainerException($"only {free:0.00} GB free on the device holding '{Root}', below BT_MIN_FREE_SPACE_GB={options.MinFreeSpaceGb}; backup not started");
+    }
+
+    private static async Task<BackupManifest?> ReadManifestAsync(string file, CancellationToken cancellationToken)
+    {
+        var sidecar = file + ManifestJson.Suffix;
+        if (!File.Exists(sidecar)) return null;
+        try { return ManifestJson.TryParse(await File.ReadAllBytesAsync(sidecar, cancellationToken).ConfigureAwait(false)); }
+        catch (IOException) { return null; }
+    }
+}

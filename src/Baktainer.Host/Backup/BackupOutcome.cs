@@ -1,0 +1,14 @@
+using Baktainer.Abstractions.Storage;
+
+namespace Baktainer.Host.Backup;
+
+/// <summary>How one target's backup ended.</summary>
+/// <param name="Target">The backup name.</param>
+/// <param name="Engine">The engine.</param>
+/// <param name="Manifest">The committed manifest; null on failure.</param>
+/// <param name="Error">Why it failed; null on success. Never holds a secret.</param>
+/// <param name="Duration">How long it took.</param>
+internal sealed record BackupOutcome(string Target, string Engine, BackupManifest? Manifest, string? Error, TimeSpan Duration)
+{
+    public bool Succeeded => Error is null;
+}

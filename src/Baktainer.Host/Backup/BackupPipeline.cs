@@ -1,0 +1,169 @@
+using System.IO.Compression;
+using System.IO.Pipelines;
+using Baktainer.Abstractions;
+using Baktainer.Abstractions.Engines;
+using Baktainer.Abstractions.Storage;
+using Baktainer.Host.Components;
+using Baktainer.Host.Configuration;
+using Baktainer.Host.Plugins;
+using Baktainer.Host.Targets;
+using Microsoft.Extensions.Logging;
+
+namespace Baktainer.Host.Backup;
+
+/// <summary>
+/// One backup: the engine's dump streams through a bounded pipe into a second task that
+/// compresses, hashes and writes it to every selected storage upload, so compression overlaps the
+/// dump. Only when the dump passed its checks and every byte was written are the uploads committed
+/// with their manifest; otherwise they are aborted and nothing that looks like a backup remains.
+/// </summary>
+internal sealed class BackupPipeline(BaktainerSettings settings, ComponentRegistry components, PluginCatalog plugins, TimeProvider time, ILogger<BackupPipeline> logger)
+{
+    private const int CopyBufferSize = 256 * 1024;
+
+    public async Task<BackupOutcome> RunAsync(DiscoveredTarget target, IBackupProgress? progress, CancellationToken cancellationToken)
+    {
+        var started = time.GetUtcNow();
+        var name = target.Name;
+        progress?.Started(name);
+        BackupOutcome outcome;
+        try
+        {
+            var manifest = await BackupAsync(target, started, progress, cancellationToken).ConfigureAwait(false);
+            outcome = new BackupOutcome(name, target.Target.Engine, manifest, null, time.GetUtcNow() - started);
+            logger.LogInformation("Backup of {Target} done: {Key} ({Bytes} bytes stored, sha256 {Sha})", name, manifest.Key, manifest.StoredSize, manifest.Sha256);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            var reason = Explain(e, target, cancellationToken);
+            outcome = new BackupOutcome(name, target.Target.Engine, null, reason, time.GetUtcNow() - started);
+            logger.LogError("Backup of {Target} failed: {Reason}", name, reason);
+            if (cancellationToken.IsCancellationRequested) { progress?.Finished(outcome); throw; }
+        }
+        progress?.Finished(outcome);
+        return outcome;
+    }
+
+    private async Task<BackupManifest> BackupAsync(DiscoveredTarget target, DateTimeOffset started, IBackupProgress? progress, CancellationToken cancellationToken)
+    {
+        if (!target.IsReady || target.Strategy is null)
+            throw new BaktainerException($"{target.Target.DisplayName} is not ready: {string.Join("; ", target.Problems.DefaultIfEmpty(target.Status.ToString()))}");
+        var strategy = target.Strategy;
+        var compress = target.Target.Settings.Compress ?? settings.Compress;
+        var key = BackupKey.For(target.Name, started, strategy.FileExtension, compress);
+        var storages = SelectStorage(target);
+        var timeout = target.Target.Settings.Timeout ?? settings.Timeout;
+
+        var uploads = new List<IStorageUpload>();
+        try
+        {
+            foreach (var storage in storages) uploads.Add(await storage.BeginUploadAsync(key, cancellationToken).ConfigureAwait(false));
+            using var stored = new HashingFanOutStream(uploads.Select(u => u.Content).ToList());
+            using var run = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            run.CancelAfter(timeout);
+            var pipe = new Pipe(new PipeOptions(pauseWriterThreshold: 4 << 20, resumeWriterThreshold: 2 << 20, useSynchronizationContext: false));
+
+            var dump = DumpAsync(strategy, target, pipe.Writer, run.Token);
+            var store = StoreAsync(pipe.Reader, stored, compress, bytes => progress?.Advanced(target.Name, bytes), run.Token);
+            var (info, rawSize) = await BothAsync(dump, store, run).ConfigureAwait(false);
+
+            var manifest = new BackupManifest
+            {
+                Id = $"{Abstractions.Labels.LabelSchema.SanitizeName(target.Name)}-{started.ToUnixTimeSeconds()}-{Guid.NewGuid().ToString("N")[..6]}",
+                Target = target.Name,
+                TargetId = target.Target.Id,
+                Engine = strategy.Engine,
+                Database = info.Database,
+                Key = key,
+                StartedUtc = started,
+                FinishedUtc = time.GetUtcNow(),
+                RawSize = rawSize,
+                StoredSize = stored.BytesWritten,
+                Sha256 = stored.Sha256Hex(),
+                Compression = compress ? "gzip" : "none",
+                ToolVersion = info.ToolVersion,
+                PluginVersions = plugins.Versions,
+            };
+            foreach (var upload in uploads) await upload.CommitAsync(manifest, cancellationToken).ConfigureAwait(false);
+            return manifest;
+        }
+        finally
+        {
+            foreach (var upload in uploads) await upload.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private IReadOnlyList<IStorageTarget> SelectStorage(DiscoveredTarget target)
+    {
+        var wanted = target.Target.Settings.Storage;
+        if (wanted.Count == 0) return components.Storage;
+        var unknown = wanted.Where(w => components.Storage.All(s => !s.Name.Equals(w, StringComparison.OrdinalIgnoreCase))).ToList();
+        if (unknown.Count > 0)
+            throw new BaktainerException($"{target.Target.DisplayName}: label 'baktainer.storage' names {string.Join(", ", unknown)}, which is not configured; configured storage: {string.Join(", ", components.Storage.Select(s => s.Name))}");
+        return components.Storage.Where(s => wanted.Contains(s.Name, StringComparer.OrdinalIgnoreCase)).ToList();
+    }
+
+    private static async Task<DumpInfo> DumpAsync(IBackupStrategy strategy, DiscoveredTarget target, PipeWriter writer, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var stream = writer.AsStream(leaveOpen: true);
+            var info = await strategy.BackupAsync(target.Target, stream, cancellationToken).ConfigureAwait(false);
+            await writer.CompleteAsync().ConfigureAwait(false);
+            return info;
+        }
+        catch (Exception e)
+        {
+            await writer.CompleteAsync(e).ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private async Task<long> StoreAsync(PipeReader reader, Stream stored, bool compress, Action<long> advanced, CancellationToken cancellationToken)
+    {
+        long raw = 0;
+        try
+        {
+            await using var source = reader.AsStream(leaveOpen: true);
+            var sink = compress ? new GZipStream(stored, settings.CompressionLevel, leaveOpen: true) : stored;
+            var buffer = new byte[CopyBufferSize];
+            int read;
+            while ((read = await source.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                await sink.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
+                raw += read;
+                advanced(raw);
+            }
+            if (compress) await sink.DisposeAsync().ConfigureAwait(false); // writes the gzip trailer
+            await stored.FlushAsync(cancellationToken).ConfigureAwait(false);
+            await reader.CompleteAsync().ConfigureAwait(false);
+            return raw;
+        }
+        catch (Exception e)
+        {
+            await reader.CompleteAsync(e).ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>Waits for both halves; when one fails the other is cancelled, and the first failure is the one reported.</summary>
+    private static async Task<(DumpInfo, long)> BothAsync(Task<DumpInfo> dump, Task<long> store, CancellationTokenSource run)
+    {
+        var first = await Task.WhenAny(dump, store).ConfigureAwait(false);
+        if (first.IsFaulted || first.IsCanceled)
+        {
+            await run.CancelAsync().ConfigureAwait(false);
+            try { await Task.WhenAll(dump, store).ConfigureAwait(false); } catch { /* the first failure is reported below */ }
+            await first.ConfigureAwait(false);
+        }
+        return (await dump.ConfigureAwait(false), await store.ConfigureAwait(false));
+    }
+
+    private string Explain(Exception e, DiscoveredTarget target, CancellationToken cancellationToken) => e switch
+    {
+        OperationCanceledException when cancellationToken.IsCancellationRequested => $"{target.Target.DisplayName}: cancelled; nothing was kept",
+        OperationCanceledException => $"{target.Target.DisplayName}: timed out after {target.Target.Settings.Timeout ?? settings.Timeout} (baktainer.timeout); nothing was kept",
+        BaktainerException => e.Message,
+        _ => $"{target.Target.DisplayName}: unexpected {e.GetType().Name}: {e.Message}",
+    };
+}

@@ -1,0 +1,15 @@
+using Baktainer.Abstractions.Discovery;
+using Baktainer.Abstractions.Engines;
+
+namespace Baktainer.Host.Targets;
+
+/// <summary>A discovered target with the host's own checks applied: an engine plugin exists and accepts its settings.</summary>
+/// <param name="Target">As the provider found it.</param>
+/// <param name="Strategy">The engine that backs it up; null when no plugin provides the engine.</param>
+/// <param name="Status">Ready only when labels, engine and state all allow a backup.</param>
+/// <param name="Problems">Every reason it is not ready, plus warnings, as user-facing messages.</param>
+internal sealed record DiscoveredTarget(BackupTarget Target, IBackupStrategy? Strategy, TargetStatus Status, IReadOnlyList<string> Problems)
+{
+    public string Name => Target.BackupName;
+    public bool IsReady => Status == TargetStatus.Ready;
+}
