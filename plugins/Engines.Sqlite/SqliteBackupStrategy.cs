@@ -32,7 +32,7 @@ public sealed class SqliteBackupStrategy : IBackupStrategy, IBackupPlanDescriber
     public IReadOnlyList<ExecRequest> DescribeBackup(BackupTarget target)
     {
         var temp = TempPath();
-        return [BackupRequest(target, temp), IntegrityRequest(temp), new ExecRequest(["cat", "--", temp]), new ExecRequest(["rm", "-f", "--", temp])];
+        return [BackupRequest(target, temp), CheckCopyRequest(temp), new ExecRequest(["cat", "--", temp]), RemoveRequest(temp)];
     }
 
     /// <inheritdoc />
@@ -43,8 +43,8 @@ public sealed class SqliteBackupStrategy : IBackupStrategy, IBackupPlanDescriber
         try
         {
             await RunCheckedAsync(target, BackupRequest(target, temp), Tool, cancellationToken).ConfigureAwait(false);
-            var integrity = await RunCheckedAsync(target, IntegrityRequest(temp), Tool, cancellationToken).ConfigureAwait(false);
-            if (integrity.Trim() != "ok")
+            var integrity = await RunCheckedAsync(target, CheckCopyRequest(temp), Tool, cancellationToken).ConfigureAwait(false);
+            if (LastLine(integrity) != "ok")
                 throw new BackupFailedException($"{target.DisplayName}: the copy of {target.Settings.Database} failed PRAGMA integrity_check: {Shorten(integrity)}");
 
             var output = new SqliteImageCheckStream(destination);
@@ -69,8 +69,8 @@ public sealed class SqliteBackupStrategy : IBackupStrategy, IBackupPlanDescriber
             // Written next to the database, checked, then renamed over it: readers see the old or the new file, never a partial one.
             var write = await target.Shell.RunAsync(new ExecRequest(["dd", "of=" + temp, "bs=1M", "status=none"]), source, Stream.Null, cancellationToken).ConfigureAwait(false);
             DumpCheck.EnsureExitedZero(target, "dd", write);
-            var integrity = await RunCheckedAsync(target, IntegrityRequest(temp), Tool, cancellationToken).ConfigureAwait(false);
-            if (integrity.Trim() != "ok")
+            var integrity = await RunCheckedAsync(target, CheckCopyRequest(temp), Tool, cancellationToken).ConfigureAwait(false);
+            if (LastLine(integrity) != "ok")
                 throw new BackupFailedException($"{target.DisplayName}: the restored file failed PRAGMA integrity_check: {Shorten(integrity)}");
             var move = await target.Shell.RunAsync(new ExecRequest(["mv", "-f", "--", temp, database]), null, Stream.Null, cancellationToken).ConfigureAwait(false);
             DumpCheck.EnsureExitedZero(target, "mv", move);
@@ -86,7 +86,12 @@ public sealed class SqliteBackupStrategy : IBackupStrategy, IBackupPlanDescriber
     private static ExecRequest BackupRequest(BackupTarget target, string temp) =>
         new([Tool, "-bail", target.Settings.Database!, $".backup '{temp}'"]);
 
-    private static ExecRequest IntegrityRequest(string file) => new([Tool, "-readonly", file, "PRAGMA integrity_check;"]);
+    /// <summary>Makes the copy self-contained (no -wal file needed) and checks it.</summary>
+    private static ExecRequest CheckCopyRequest(string file) => new([Tool, "-bail", file, "PRAGMA journal_mode=DELETE;", "PRAGMA integrity_check;"]);
+
+    private static ExecRequest RemoveRequest(string file) => new(["rm", "-f", "--", file, file + "-wal", file + "-shm", file + "-journal"]);
+
+    private static string LastLine(string text) => text.Trim().Split('\n').Last().Trim();
 
     private static async Task<string> RunCheckedAsync(BackupTarget target, ExecRequest request, string tool, CancellationToken cancellationToken)
     {
@@ -100,7 +105,7 @@ public sealed class SqliteBackupStrategy : IBackupStrategy, IBackupPlanDescriber
     {
         try
         {
-            await target.Shell.RunAsync(new ExecRequest(["rm", "-f", "--", path]), null, Stream.Null, CancellationToken.None).ConfigureAwait(false);
+            await target.Shell.RunAsync(RemoveRequest(path), null, Stream.Null, CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
