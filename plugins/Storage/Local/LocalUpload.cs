@@ -47,7 +47,14 @@ internal sealed class LocalUpload(string key, string finalPath, string tempPath,
 
     public async ValueTask DisposeAsync()
     {
-        await file.DisposeAsync().ConfigureAwait(false);
+        try
+        {
+            await file.DisposeAsync().ConfigureAwait(false);
+        }
+        catch (IOException) when (!_committed)
+        {
+            // Flushing the rest of an aborted upload failed (e.g. disk full): it is deleted below anyway.
+        }
         if (_committed) return;
         TryDelete(tempPath);
         if (_manifestTemp is not null) TryDelete(_manifestTemp);

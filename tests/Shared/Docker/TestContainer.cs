@@ -21,12 +21,19 @@ internal sealed class TestContainer : IAsyncDisposable
     public static async Task<TestContainer> StartAsync(string name, IReadOnlyDictionary<string, string>? labels = null,
         IReadOnlyDictionary<string, string>? environment = null, IReadOnlyList<string>? extraArgs = null, params string[] command)
     {
-        await TestDocker.EnsureReadyAsync();
-        var args = new List<string> { "run", "-d", "--name", name, "--network", "none", "--label", "baktainer.test=1",
-            "-v", "/usr:/usr:ro", "-v", "/etc:/etc:ro" };
-        foreach (var (key, value) in labels ?? new Dictionary<string, string>()) args.AddRange(["--label", $"{key}={value}"]);
+        var args = new List<string> { "-v", "/usr:/usr:ro", "-v", "/etc:/etc:ro" };
         foreach (var (key, value) in environment ?? new Dictionary<string, string>()) args.AddRange(["-e", $"{key}={value}"]);
         args.AddRange(extraArgs ?? []);
+        return await StartBareAsync(name, labels, args, command);
+    }
+
+    /// <summary>Starts a container without the host's /usr and /etc: only what <paramref name="dockerArgs"/> mounts.</summary>
+    public static async Task<TestContainer> StartBareAsync(string name, IReadOnlyDictionary<string, string>? labels, IReadOnlyList<string> dockerArgs, params string[] command)
+    {
+        await TestDocker.EnsureReadyAsync();
+        var args = new List<string> { "run", "-d", "--name", name, "--network", "none", "--label", "baktainer.test=1" };
+        foreach (var (key, value) in labels ?? new Dictionary<string, string>()) args.AddRange(["--label", $"{key}={value}"]);
+        args.AddRange(dockerArgs);
         args.Add(TestDocker.BaseImage);
         args.AddRange(command.Length > 0 ? command : ["sleep", "infinity"]);
         var id = await DockerCli.CheckAsync([.. args]);

@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using Baktainer.Abstractions.Storage;
 using Baktainer.Tests.Shared;
 
-namespace Engines.Tests;
+namespace EndToEnd.Tests;
 
 /// <summary>A backup folder for one test, and checks of what baktainer wrote into it.</summary>
 internal sealed class BackupFolder : IDisposable

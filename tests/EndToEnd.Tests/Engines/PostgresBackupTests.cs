@@ -1,7 +1,8 @@
 using Baktainer.Tests.Shared;
 using Baktainer.Tests.Shared.Docker;
+using EndToEnd.Tests;
 
-namespace Engines.Tests;
+namespace EndToEnd.Tests.Engines;
 
 [Category("Docker")]
 public sealed class PostgresBackupTests

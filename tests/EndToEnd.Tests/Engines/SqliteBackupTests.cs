@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using Baktainer.Tests.Shared;
 using Baktainer.Tests.Shared.Docker;
+using EndToEnd.Tests;
 
-namespace Engines.Tests;
+namespace EndToEnd.Tests.Engines;
 
 [Category("Docker")]
 public sealed class SqliteBackupTests
