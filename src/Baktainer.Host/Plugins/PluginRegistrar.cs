@@ -47,6 +47,7 @@ internal static class PluginRegistrar
 
     private static string Describe(ServiceDescriptor d)
     {
+        if (d.ImplementationInstance is IBackupStrategy strategy) return $"{d.ServiceType.Name} (engine {strategy.Engine})";
         var implementation = d.ImplementationType ?? d.ImplementationInstance?.GetType();
         return implementation is null ? d.ServiceType.Name : $"{d.ServiceType.Name} ({implementation.Name})";
     }
