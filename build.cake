@@ -42,7 +42,7 @@ Task("Pack")
     .IsDependentOn("Build")
     .Does(() =>
 {
-    var settings = new DotNetPackSettings { Configuration = configuration, NoBuild = true, OutputDirectory = packagesDir };
+    var settings = new DotNetPackSettings { Configuration = configuration, OutputDirectory = packagesDir };
     DotNetPack("./src/Baktainer.Abstractions/Baktainer.Abstractions.csproj", settings);
     foreach (var project in pluginProjects) DotNetPack(project.FullPath, settings);
     Information("Plugin packages in {0}", packagesDir);
@@ -67,6 +67,14 @@ Task("Publish")
         });
     }
     Information("Ready to run: {0}/baktainer (plugins in {0}/plugins)", publishDir);
+});
+
+Task("Bench")
+    .IsDependentOn("Publish")
+    .Does(() =>
+{
+    var exit = StartProcess("bash", new ProcessSettings { Arguments = "tests/Bench/bench.sh" });
+    if (exit != 0) throw new Exception($"benchmark failed (exit code {exit})");
 });
 
 RunTarget(target);
