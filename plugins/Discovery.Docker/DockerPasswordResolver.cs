@@ -1,6 +1,7 @@
 using Baktainer.Abstractions;
 using Baktainer.Abstractions.Discovery;
 using Baktainer.Abstractions.Labels;
+using Baktainer.Abstractions.Streams;
 using Baktainer.Discovery.Docker.Client;
 
 namespace Baktainer.Discovery.Docker;
@@ -47,28 +48,18 @@ internal sealed class DockerPasswordResolver(DockerApiClient client, string cont
     }
 
     /// <summary>Refuses to hold more than a password file should ever be.</summary>
-    private sealed class LimitedWriteStream(Stream inner, int limit) : Stream
+    private sealed class LimitedWriteStream(Stream inner, int limit) : WriteOnlyStream
     {
-        public override void Write(byte[] buffer, int offset, int count)
+        public override void Write(ReadOnlySpan<byte> buffer)
         {
-            if (inner.Length + count > limit) throw new BaktainerException($"the password file is larger than {limit} bytes; is it the right file?");
-            inner.Write(buffer, offset, count);
+            if (inner.Length + buffer.Length > limit) throw new BaktainerException($"the password file is larger than {limit} bytes; is it the right file?");
+            inner.Write(buffer);
         }
 
         public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
         {
-            Write(buffer.ToArray(), 0, buffer.Length);
+            Write(buffer.Span);
             return ValueTask.CompletedTask;
         }
-
-        public override void Flush() { }
-        public override bool CanRead => false;
-        public override bool CanSeek => false;
-        public override bool CanWrite => true;
-        public override long Length => inner.Length;
-        public override long Position { get => inner.Length; set => throw new NotSupportedException(); }
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
     }
 }

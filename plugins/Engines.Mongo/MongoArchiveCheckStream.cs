@@ -8,7 +8,7 @@ namespace Baktainer.Engines.Mongo;
 /// Checks a mongodump archive's structure while passing it through: it must start with the
 /// archive magic number and end with the 0xFFFFFFFF terminator that mongodump writes last.
 /// </summary>
-internal sealed class MongoArchiveCheckStream(Stream inner) : Stream
+internal sealed class MongoArchiveCheckStream(Stream inner) : WriteOnlyStream
 {
     private static readonly byte[] Magic = [0x6d, 0xe2, 0x99, 0x81];
     private static readonly byte[] Terminator = [0xff, 0xff, 0xff, 0xff];
@@ -22,8 +22,6 @@ internal sealed class MongoArchiveCheckStream(Stream inner) : Stream
         if (!_tail.Tail().AsSpan().EndsWith(Terminator))
             throw new BackupFailedException($"{target.DisplayName}: mongodump archive does not end with its terminator ({_tail.BytesWritten} bytes); the dump is incomplete and was not kept");
     }
-
-    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
 
     public override void Write(ReadOnlySpan<byte> buffer)
     {
@@ -45,12 +43,4 @@ internal sealed class MongoArchiveCheckStream(Stream inner) : Stream
 
     public override void Flush() => _tail.Flush();
     public override Task FlushAsync(CancellationToken cancellationToken) => _tail.FlushAsync(cancellationToken);
-    public override bool CanRead => false;
-    public override bool CanSeek => false;
-    public override bool CanWrite => true;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => _tail.BytesWritten; set => throw new NotSupportedException(); }
-    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
 }

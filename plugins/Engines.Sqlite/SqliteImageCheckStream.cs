@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using Baktainer.Abstractions.Discovery;
 using Baktainer.Abstractions.Engines;
+using Baktainer.Abstractions.Streams;
 
 namespace Baktainer.Engines.Sqlite;
 
@@ -8,7 +9,7 @@ namespace Baktainer.Engines.Sqlite;
 /// Passes a SQLite database image through and checks its structure: the 16-byte magic header,
 /// and a total size equal to page size × page count as the header states.
 /// </summary>
-internal sealed class SqliteImageCheckStream(Stream inner) : Stream
+internal sealed class SqliteImageCheckStream(Stream inner) : WriteOnlyStream
 {
     private static readonly byte[] Magic = "SQLite format 3\0"u8.ToArray();
     private readonly byte[] _header = new byte[100];
@@ -24,8 +25,6 @@ internal sealed class SqliteImageCheckStream(Stream inner) : Stream
         if (pageCount > 0 && pageSize * pageCount != _written)
             throw new BackupFailedException($"{target.DisplayName}: the copy of {target.Settings.Database} is truncated ({_written} of {pageSize * pageCount} bytes)");
     }
-
-    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
 
     public override void Write(ReadOnlySpan<byte> buffer)
     {
@@ -51,12 +50,4 @@ internal sealed class SqliteImageCheckStream(Stream inner) : Stream
 
     public override void Flush() => inner.Flush();
     public override Task FlushAsync(CancellationToken cancellationToken) => inner.FlushAsync(cancellationToken);
-    public override bool CanRead => false;
-    public override bool CanSeek => false;
-    public override bool CanWrite => true;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => _written; set => throw new NotSupportedException(); }
-    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
 }

@@ -4,6 +4,7 @@
 #   (a) docker exec <db> pg_dump > file          the baseline a user would compare with
 #   (b) docker exec <db> pg_dump | gzip -1 > file
 #   (c) baktainer backup of the same container (gzip + SHA-256 + atomic commit)
+#   (d) the same without compression
 # and Baktainer's peak RSS at about 100 MB, 400 MB and 1 GB of dump. Prints ratios against (a).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -39,10 +40,10 @@ grow_to() { # rows
 }
 dump_size() { docker exec -e PGPASSWORD=$PASSWORD $NAME pg_dump -U postgres -d bench | wc -c; }
 secs() { local s=$(date +%s.%N); "$@" >/dev/null 2>&1; echo "$(date +%s.%N) - $s" | bc; }
-baktainer_run() { # prints "<seconds> <peak kB>"
+baktainer_run() { # [VAR=value...]; prints "<seconds> <peak kB>"
   local dir=$WORK/backups-$RANDOM; mkdir -p $dir
   local s=$(date +%s.%N)
-  BT_BACKUP_DIR=$dir /usr/bin/time -f %M -o $WORK/rss "$BAKTAINER" --quiet backup --target $NAME >/dev/null
+  env BT_BACKUP_DIR=$dir "$@" /usr/bin/time -f %M -o $WORK/rss "$BAKTAINER" --quiet backup --target $NAME >/dev/null
   echo "$(echo "$(date +%s.%N) - $s" | bc) $(cat $WORK/rss)"
   rm -rf $dir
 }
@@ -55,12 +56,14 @@ read -r _ rss100 <<<"$(baktainer_run)"
 echo "== throughput at ~400 MB of dump"
 grow_to 4200000
 size400=$(dump_size)
-best_a=999999; best_b=999999; best_c=999999; rss400=0
+best_a=999999; best_b=999999; best_c=999999; best_d=999999; rss400=0
 for run in 1 2 3; do
   a=$(secs sh -c "docker exec -e PGPASSWORD=$PASSWORD $NAME pg_dump -U postgres -d bench > $WORK/a.sql")
   b=$(secs sh -c "docker exec -e PGPASSWORD=$PASSWORD $NAME pg_dump -U postgres -d bench | gzip -1 > $WORK/b.sql.gz")
   read -r c rss <<<"$(baktainer_run)"
-  echo "   run $run: (a) ${a}s  (b) ${b}s  (c) ${c}s  peak RSS ${rss} kB"
+  read -r d _ <<<"$(baktainer_run BT_COMPRESS=false)"
+  echo "   run $run: (a) ${a}s  (b) ${b}s  (c) ${c}s  (d) ${d}s  peak RSS ${rss} kB"
+  best_d=$(echo "if ($d < $best_d) $d else $best_d" | bc)
   best_a=$(echo "if ($a < $best_a) $a else $best_a" | bc); best_b=$(echo "if ($b < $best_b) $b else $best_b" | bc)
   best_c=$(echo "if ($c < $best_c) $c else $best_c" | bc); [ "$rss" -gt "$rss400" ] && rss400=$rss
   rm -f $WORK/a.sql $WORK/b.sql.gz
@@ -78,6 +81,7 @@ printf '  dump size                     %6s MB\n' "$(mb $size400)"
 printf '  (a) docker exec pg_dump > f   %8.2f s\n' "$best_a"
 printf '  (b) ... | gzip -1 > f         %8.2f s   (b)/(a) = %.2f\n' "$best_b" "$(echo "$best_b / $best_a" | bc -l)"
 printf '  (c) baktainer backup          %8.2f s   (c)/(a) = %.2f   target <= 1.05\n' "$best_c" "$(echo "$best_c / $best_a" | bc -l)"
+printf '  (d) baktainer, no compression %7.2f s   (d)/(a) = %.2f   (SHA-256 + fsync + atomic commit only)\n' "$best_d" "$(echo "$best_d / $best_a" | bc -l)"
 printf '  peak RSS at %5s MB dump      %6s MB\n' "$(mb $size100)" "$((rss100 / 1024))"
 printf '  peak RSS at %5s MB dump      %6s MB\n' "$(mb $size400)" "$((rss400 / 1024))"
 printf '  peak RSS at %5s MB dump      %6s MB   (backup took %.1f s)   target <= 80 MB flat\n' "$(mb $size1g)" "$((rss1g / 1024))" "$c1g"

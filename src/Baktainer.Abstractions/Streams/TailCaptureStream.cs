@@ -4,7 +4,7 @@ namespace Baktainer.Abstractions.Streams;
 /// A write-only pass-through stream that remembers the last bytes written, so an engine can check
 /// a dump's completion marker while streaming it, without buffering the dump.
 /// </summary>
-public sealed class TailCaptureStream : Stream
+public sealed class TailCaptureStream : WriteOnlyStream
 {
     private readonly Stream _inner;
     private readonly byte[] _ring;
@@ -34,9 +34,6 @@ public sealed class TailCaptureStream : Stream
     public string TailText() => System.Text.Encoding.UTF8.GetString(Tail());
 
     /// <inheritdoc />
-    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
-
-    /// <inheritdoc />
     public override void Write(ReadOnlySpan<byte> buffer)
     {
         _inner.Write(buffer);
@@ -49,10 +46,6 @@ public sealed class TailCaptureStream : Stream
         await _inner.WriteAsync(buffer, cancellationToken).ConfigureAwait(false);
         Remember(buffer.Span);
     }
-
-    /// <inheritdoc />
-    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
     private void Remember(ReadOnlySpan<byte> data)
     {
@@ -69,19 +62,5 @@ public sealed class TailCaptureStream : Stream
     /// <inheritdoc />
     public override Task FlushAsync(CancellationToken cancellationToken) => _inner.FlushAsync(cancellationToken);
     /// <inheritdoc />
-    public override bool CanRead => false;
-    /// <inheritdoc />
-    public override bool CanSeek => false;
-    /// <inheritdoc />
-    public override bool CanWrite => true;
-    /// <inheritdoc />
-    public override long Length => throw new NotSupportedException();
-    /// <inheritdoc />
     public override long Position { get => _written; set => throw new NotSupportedException(); }
-    /// <inheritdoc />
-    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-    /// <inheritdoc />
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    /// <inheritdoc />
-    public override void SetLength(long value) => throw new NotSupportedException();
 }

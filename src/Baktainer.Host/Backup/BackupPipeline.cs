@@ -61,7 +61,8 @@ internal sealed class BackupPipeline(BaktainerSettings settings, ComponentRegist
             using var stored = new HashingFanOutStream(uploads.Select(u => u.Content).ToList());
             using var run = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             run.CancelAfter(timeout);
-            var pipe = new Pipe(new PipeOptions(pauseWriterThreshold: 4 << 20, resumeWriterThreshold: 2 << 20, useSynchronizationContext: false));
+            // Few, large segments: they stay in the shared array pool instead of becoming garbage at dump speed.
+            var pipe = new Pipe(new PipeOptions(pauseWriterThreshold: 1 << 20, resumeWriterThreshold: 512 << 10, minimumSegmentSize: 64 << 10, useSynchronizationContext: false));
 
             var dump = DumpAsync(strategy, target, pipe.Writer, run.Token);
             var store = StoreAsync(pipe.Reader, stored, compress, bytes => progress?.Advanced(target.Name, bytes), run.Token);

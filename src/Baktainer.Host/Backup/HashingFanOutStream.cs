@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Baktainer.Abstractions.Streams;
 
 namespace Baktainer.Host.Backup;
 
@@ -6,7 +7,7 @@ namespace Baktainer.Host.Backup;
 /// Write-only: every write goes to each destination (one per storage target) and into a SHA-256
 /// of the stored bytes, and is counted.
 /// </summary>
-internal sealed class HashingFanOutStream(IReadOnlyList<Stream> destinations) : Stream
+internal sealed class HashingFanOutStream(IReadOnlyList<Stream> destinations) : WriteOnlyStream
 {
     private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
 
@@ -21,11 +22,7 @@ internal sealed class HashingFanOutStream(IReadOnlyList<Stream> destinations) : 
         foreach (var destination in destinations) await destination.WriteAsync(buffer, cancellationToken).ConfigureAwait(false);
     }
 
-    public override void Write(byte[] buffer, int offset, int count) =>
-        WriteAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
-
-    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+    public override void Write(ReadOnlySpan<byte> buffer) => WriteAsync(buffer.ToArray()).AsTask().GetAwaiter().GetResult();
 
     public override async Task FlushAsync(CancellationToken cancellationToken)
     {
@@ -39,13 +36,4 @@ internal sealed class HashingFanOutStream(IReadOnlyList<Stream> destinations) : 
         if (disposing) _hash.Dispose();
         base.Dispose(disposing);
     }
-
-    public override bool CanRead => false;
-    public override bool CanSeek => false;
-    public override bool CanWrite => true;
-    public override long Length => BytesWritten;
-    public override long Position { get => BytesWritten; set => throw new NotSupportedException(); }
-    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
 }

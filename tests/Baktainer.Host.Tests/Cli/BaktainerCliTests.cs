@@ -101,7 +101,7 @@ public sealed class BaktainerCliTests
 
         var (code, output, _) = await CliRunner.Run(_env, _work.Path, "plugins", "list", "--json");
         Assert.That(code, Is.EqualTo(0));
-        Assert.That(output, Does.Contain("\"id\": \"TestPlugin.JsonNew\"").And.Contain("\"state\": \"loaded\"").And.Contain("IBackupStrategy (JsonVersionStrategy)"));
+        Assert.That(output, Does.Contain("\"id\": \"TestPlugin.JsonNew\"").And.Contain("\"state\": \"loaded\"").And.Contain("IBackupStrategy (engine json-new)"));
 
         var table = await CliRunner.Run(_env, _work.Path, "plugins", "list");
         Assert.That(table.Out, Does.Contain("TestPlugin.JsonNew").And.Contain("loaded"));

@@ -142,7 +142,7 @@ public sealed class PluginLoaderTests
         PluginFolders.Copy(PluginFolders.JsonOld, _pluginDir.Path);
         var (plugins, services) = Load();
         using var _ = services;
-        Assert.That(plugins.Single().Contracts, Is.EqualTo(new[] { "IBackupStrategy (JsonVersionStrategy)" }));
+        Assert.That(plugins.Single().Contracts, Is.EqualTo(new[] { "IBackupStrategy (engine json-old)" }));
         Assert.That(plugins.Single().Version, Is.EqualTo("1.0.0"));
     }
 

@@ -31,7 +31,7 @@ internal sealed class TestContainer : IAsyncDisposable
     public static async Task<TestContainer> StartBareAsync(string name, IReadOnlyDictionary<string, string>? labels, IReadOnlyList<string> dockerArgs, params string[] command)
     {
         await TestDocker.EnsureReadyAsync();
-        var args = new List<string> { "run", "-d", "--name", name, "--network", "none", "--label", "baktainer.test=1" };
+        var args = new List<string> { "run", "-d", "--name", name, "--network", "none", "--label", "org.baktainer.test=1" };
         foreach (var (key, value) in labels ?? new Dictionary<string, string>()) args.AddRange(["--label", $"{key}={value}"]);
         args.AddRange(dockerArgs);
         args.Add(TestDocker.BaseImage);

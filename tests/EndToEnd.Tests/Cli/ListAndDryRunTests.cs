@@ -1,0 +1,90 @@
+using System.Text.Json;
+using Baktainer.Tests.Shared;
+using Baktainer.Tests.Shared.Docker;
+
+namespace EndToEnd.Tests.Cli;
+
+[Category("Docker")]
+public sealed class ListAndDryRunTests
+{
+    private readonly List<TestContainer> _containers = [];
+    private BackupFolder _backups = null!;
+
+    [SetUp]
+    public void SetUp() => _backups = new BackupFolder();
+
+    [TearDown]
+    public async Task TearDown()
+    {
+        foreach (var c in _containers) await c.DisposeAsync();
+        _backups.Dispose();
+    }
+
+    private async Task<TestContainer> Start(string purpose, Dictionary<string, string> labels, params string[] command)
+    {
+        var c = await TestContainer.StartAsync(TestContainer.UniqueName(purpose), labels, null, null, command);
+        _containers.Add(c);
+        return c;
+    }
+
+    [Test]
+    public async Task ListJson_ShowsReadyInvalidAndNotRunningWithReasons()
+    {
+        var ready = await Start("ready", new() { ["baktainer.backup"] = "true", ["baktainer.db.engine"] = "mariadb", ["baktainer.db.name"] = "shop", ["baktainer.schedule"] = "0 * * * *;30 3 * * *" });
+        var invalid = await Start("invalid", new() { ["baktainer.backup"] = "true", ["baktainer.db.engine"] = "postgres", ["baktainer.db.name"] = "x", ["baktainer.backup.priority"] = "asap" });
+        var engineless = await Start("noname", new() { ["baktainer.backup"] = "true", ["baktainer.db.engine"] = "postgres" });
+        var stopped = await Start("stopped", new() { ["baktainer.backup"] = "true", ["baktainer.db.engine"] = "sqlite", ["baktainer.db.name"] = "/data/a.db" }, "true");
+        await Task.Delay(500);
+
+        var (code, output, error) = await BaktainerProcess.RunAsync(_backups.Environment(), "list", "--json");
+
+        Assert.That(code, Is.EqualTo(0), error);
+        var rows = JsonDocument.Parse(output).RootElement.EnumerateArray().ToDictionary(r => r.GetProperty("container").GetString()!);
+        Assert.That(rows[ready.Name].GetProperty("status").GetString(), Is.EqualTo("ready"));
+        Assert.That(rows[ready.Name].GetProperty("schedule").EnumerateArray().Select(s => s.GetString()), Is.EqualTo(new[] { "0 * * * *", "30 3 * * *" }));
+        Assert.That(rows[ready.Name].GetProperty("database").GetString(), Is.EqualTo("shop"));
+        Assert.That(rows[invalid.Name].GetProperty("status").GetString(), Is.EqualTo("invalid labels"));
+        Assert.That(rows[invalid.Name].GetProperty("problems").EnumerateArray().Select(p => p.GetString()), Has.Some.Contains("'baktainer.backup.priority' has invalid value \"asap\"; expected one of low, normal, high, critical"));
+        Assert.That(rows[engineless.Name].GetProperty("status").GetString(), Is.EqualTo("invalid labels"));
+        Assert.That(rows[engineless.Name].GetProperty("problems").EnumerateArray().Select(p => p.GetString()), Has.Some.Contains("'baktainer.db.name' is required for postgres"));
+        Assert.That(rows[stopped.Name].GetProperty("status").GetString(), Is.EqualTo("not running"));
+
+        var table = await BaktainerProcess.RunAsync(_backups.Environment(), "list");
+        Assert.That(table.Out, Does.Contain(ready.Name).And.Contain("ready").And.Contain("invalid labels"));
+    }
+
+    [Test]
+    public async Task BackupDryRun_ShowsCommandsAndDestination_WritesNothing()
+    {
+        var c = await Start("dry", new()
+        {
+            ["baktainer.backup"] = "true", ["baktainer.db.engine"] = "postgres", ["baktainer.db.name"] = "orders",
+            ["baktainer.db.password"] = "dry-Secret-1", ["baktainer.name"] = "orders",
+        });
+
+        var (code, output, error) = await BaktainerProcess.RunAsync(_backups.Environment(), "backup", "--dry-run", "--target", c.Name);
+
+        Assert.That(code, Is.EqualTo(0), error);
+        Assert.That(output, Does.Contain("run in container: PGPASSWORD=******** pg_dump --no-password --username postgres --dbname orders"));
+        Assert.That(output, Does.Match(@"write to: local:\d{4}-\d{2}-\d{2}/orders-\d{10}\.sql\.gz"));
+        Assert.That(output + error, Does.Not.Contain("dry-Secret-1"));
+        Assert.That(_backups.AllFiles(), Is.Empty);
+    }
+
+    [Test]
+    public async Task Backup_UnknownTarget_Exit1ListingKnownOnes()
+    {
+        var (code, _, error) = await BaktainerProcess.RunAsync(_backups.Environment(), "backup", "--target", "no-such-container-xyz");
+        Assert.That(code, Is.EqualTo(1));
+        Assert.That(error, Does.Contain("no labelled container named no-such-container-xyz"));
+    }
+
+    [Test]
+    public async Task List_DockerUnreachable_ClearErrorExit1()
+    {
+        var (code, _, error) = await BaktainerProcess.RunAsync(_backups.Environment(("BT_DOCKER_URL", "unix:///tmp/bt-nowhere/docker.sock")), "list");
+        Assert.That(code, Is.EqualTo(1));
+        Assert.That(error, Does.Contain("cannot reach the Docker daemon at unix:///tmp/bt-nowhere/docker.sock"));
+        Assert.That(error, Does.Not.Contain("   at "), "no stack trace");
+    }
+}
