@@ -58,7 +58,11 @@ internal sealed class SettingsReader(LoadedConfiguration loaded)
     /// </summary>
     private static BaktainerSettings WithDefaultEntries(BaktainerSettings s) => s with
     {
-        Storage = s.Storage.Count > 0 ? s.Storage : [DefaultEntry("Storage", "local", new() { ["Path"] = s.BackupDir })],
+        Storage = s.Storage.Count > 0 ? s.Storage : [DefaultEntry("Storage", "local", new()
+        {
+            ["Path"] = s.BackupDir,
+            ["MinFreeSpaceGb"] = s.MinFreeSpaceGb.ToString(CultureInfo.InvariantCulture),
+        })],
         Discovery = s.Discovery.Count > 0 ? s.Discovery : [DefaultEntry("Discovery", "docker", new()
         {
             ["Url"] = s.Docker.Url,

@@ -71,6 +71,8 @@ public sealed class SettingsReaderTests
             Assert.That(s.RetentionDays, Is.EqualTo(10));
             Assert.That(s.RetentionCount, Is.EqualTo(5));
             Assert.That(s.MinFreeSpaceGb, Is.EqualTo(2.5));
+            Assert.That(s.Storage.Single().Settings["MinFreeSpaceGb"], Is.EqualTo("2.5"), "the default local storage honours it");
+            Assert.That(s.Storage.Single().Settings["Path"], Is.EqualTo("/srv/backups"));
             Assert.That(s.Encryption.Enabled, Is.True);
             Assert.That(s.Encryption.KeyFile, Is.EqualTo(keyFile));
             Assert.That(s.PluginDir, Is.EqualTo("/opt/bt/plugins"));
