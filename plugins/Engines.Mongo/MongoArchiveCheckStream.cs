@@ -15,12 +15,14 @@ internal sealed class MongoArchiveCheckStream(Stream inner) : WriteOnlyStream
     private readonly TailCaptureStream _tail = new(inner, 16);
     private readonly byte[] _head = new byte[4];
 
-    public void EnsureComplete(BackupTarget target)
+    public void EnsureComplete(BackupTarget target) => EnsureComplete(target.DisplayName);
+
+    public void EnsureComplete(string subject)
     {
         if (_tail.BytesWritten < 8 || !_head.AsSpan().SequenceEqual(Magic))
-            throw new BackupFailedException($"{target.DisplayName}: mongodump output is not a mongodump archive ({_tail.BytesWritten} bytes)");
+            throw new BackupFailedException($"{subject}: mongodump output is not a mongodump archive ({_tail.BytesWritten} bytes)");
         if (!_tail.Tail().AsSpan().EndsWith(Terminator))
-            throw new BackupFailedException($"{target.DisplayName}: mongodump archive does not end with its terminator ({_tail.BytesWritten} bytes); the dump is incomplete and was not kept");
+            throw new BackupFailedException($"{subject}: mongodump archive does not end with its terminator ({_tail.BytesWritten} bytes); the dump is incomplete and was not kept");
     }
 
     public override void Write(ReadOnlySpan<byte> buffer)

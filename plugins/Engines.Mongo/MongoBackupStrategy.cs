@@ -3,6 +3,7 @@ using Baktainer.Abstractions;
 using Baktainer.Abstractions.Discovery;
 using Baktainer.Abstractions.Engines;
 using Baktainer.Abstractions.Labels;
+using Baktainer.Abstractions.Storage;
 
 namespace Baktainer.Engines.Mongo;
 
@@ -11,7 +12,7 @@ namespace Baktainer.Engines.Mongo;
 /// <c>mongorestore --archive</c> from stdin. A password goes in a YAML <c>--config</c> file created
 /// with mode 0600 inside the container (written through stdin, never argv) and removed afterwards.
 /// </summary>
-public sealed class MongoBackupStrategy : IBackupStrategy, IBackupPlanDescriber
+public sealed class MongoBackupStrategy : IBackupStrategy, IBackupPlanDescriber, IDumpVerifier, IRestoreInspector
 {
     private const string ConfigPlaceholder = "/tmp/baktainer-<random>.yaml";
 
@@ -42,10 +43,27 @@ public sealed class MongoBackupStrategy : IBackupStrategy, IBackupPlanDescriber
     }
 
     /// <inheritdoc />
+    public async Task VerifyDumpAsync(Stream rawDump, BackupManifest manifest, CancellationToken cancellationToken)
+    {
+        var check = new MongoArchiveCheckStream(Stream.Null);
+        await rawDump.CopyToAsync(check, cancellationToken).ConfigureAwait(false);
+        check.EnsureComplete(manifest.Key);
+    }
+
+    /// <summary>
+    /// The Mongo tools cannot list collections without a shell, so this always asks for
+    /// confirmation: with it, mongorestore replaces (--drop) each collection in the archive.
+    /// </summary>
+    public Task<IReadOnlyList<string>> ExistingDataAsync(BackupTarget target, RestoreOptions options, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<string>>(["every collection in the archive that already exists (mongorestore --drop)"]);
+
+    /// <inheritdoc />
     public async Task RestoreAsync(BackupTarget target, Stream source, RestoreOptions options, CancellationToken cancellationToken)
     {
         await using var config = await MongoConfigFile.CreateAsync(target, cancellationToken).ConfigureAwait(false);
-        var result = await target.Shell.RunAsync(Request("mongorestore", target, config?.Path, restore: true), source, Stream.Null, cancellationToken).ConfigureAwait(false);
+        var request = Request("mongorestore", target, config?.Path, restore: true);
+        if (options.ReplaceExisting) request = request with { Argv = [.. request.Argv, "--drop"] };
+        var result = await target.Shell.RunAsync(request, source, Stream.Null, cancellationToken).ConfigureAwait(false);
         DumpCheck.EnsureExitedZero(target, "mongorestore", result);
     }
 

@@ -3,6 +3,7 @@ using Baktainer.Abstractions;
 using Baktainer.Abstractions.Discovery;
 using Baktainer.Abstractions.Engines;
 using Baktainer.Abstractions.Labels;
+using Baktainer.Abstractions.Storage;
 using Baktainer.Abstractions.Streams;
 
 namespace Baktainer.Engines.MySql;
@@ -12,7 +13,7 @@ namespace Baktainer.Engines.MySql;
 /// engine's own name first) with a consistent snapshot, routines, events and triggers; the
 /// password in MYSQL_PWD in the exec environment, never <c>-p&lt;password&gt;</c>.
 /// </summary>
-public sealed class MySqlBackupStrategy(string engine) : IBackupStrategy, IBackupPlanDescriber
+public sealed class MySqlBackupStrategy(string engine) : IBackupStrategy, IBackupPlanDescriber, IDumpVerifier, IRestoreInspector
 {
     private const string Marker = "-- Dump completed";
 
@@ -49,16 +50,74 @@ public sealed class MySqlBackupStrategy(string engine) : IBackupStrategy, IBacku
     }
 
     /// <inheritdoc />
+    public async Task VerifyDumpAsync(Stream rawDump, BackupManifest manifest, CancellationToken cancellationToken)
+    {
+        var tail = new TailCaptureStream(Stream.Null);
+        await rawDump.CopyToAsync(tail, cancellationToken).ConfigureAwait(false);
+        DumpCheck.EnsureEndsWithMarker(manifest.Key, "the dump", tail, Marker);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<string>> ExistingDataAsync(BackupTarget target, RestoreOptions options, CancellationToken cancellationToken)
+    {
+        const string system = "'mysql','information_schema','performance_schema','sys'";
+        if (options.AllDatabases)
+            return (await QueryAsync(target, null, $"select schema_name from information_schema.schemata where schema_name not in ({system}) order by 1", cancellationToken).ConfigureAwait(false))
+                .Select(d => $"database {d}").ToList();
+        var database = TargetDatabase(target, options);
+        return (await QueryAsync(target, null, $"select concat(table_schema, '.', table_name) from information_schema.tables where table_schema = '{database}' order by 1", cancellationToken).ConfigureAwait(false))
+            .Select(t => $"table {t}").ToList();
+    }
+
+    /// <summary>
+    /// Loads the dump with the engine's client, which stops at the first error. One database:
+    /// created if missing, or dropped and re-created first when replacing was confirmed.
+    /// Not atomic: MySQL cannot rename a database, so a failed load leaves the database partly loaded.
+    /// </summary>
     public async Task RestoreAsync(BackupTarget target, Stream source, RestoreOptions options, CancellationToken cancellationToken)
     {
+        string? database = null;
+        if (!options.AllDatabases)
+        {
+            database = TargetDatabase(target, options);
+            var prepare = options.ReplaceExisting
+                ? $"drop database if exists `{database}`; create database `{database}`"
+                : $"create database if not exists `{database}`";
+            await QueryAsync(target, null, prepare, cancellationToken).ConfigureAwait(false);
+        }
         var (tool, _) = await FindToolAsync(target, ClientTools, cancellationToken).ConfigureAwait(false);
         var password = await target.ResolvePasswordAsync(cancellationToken).ConfigureAwait(false);
         var argv = new List<string> { tool };
         argv.AddRange(ConnectionArguments(target));
-        var database = options.Database ?? (target.Settings.AllDatabases ? null : target.Settings.Database);
         if (database is not null) argv.Add(database);
         var result = await target.Shell.RunAsync(new ExecRequest(argv, Environment(password)), source, Stream.Null, cancellationToken).ConfigureAwait(false);
         DumpCheck.EnsureExitedZero(target, tool, result);
+    }
+
+    /// <summary>
+    /// Runs fixed SQL with the client. Database names inside it were validated by the label schema
+    /// (letters, digits and . _ - @ +), so they cannot break out of their quotes.
+    /// </summary>
+    private async Task<IReadOnlyList<string>> QueryAsync(BackupTarget target, string? database, string sql, CancellationToken cancellationToken)
+    {
+        var (tool, _) = await FindToolAsync(target, ClientTools, cancellationToken).ConfigureAwait(false);
+        var password = await target.ResolvePasswordAsync(cancellationToken).ConfigureAwait(false);
+        var argv = new List<string> { tool, "--batch", "--skip-column-names" };
+        argv.AddRange(ConnectionArguments(target));
+        if (database is not null) argv.Add(database);
+        using var input = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(sql + ";\n"));
+        using var output = new MemoryStream();
+        var result = await target.Shell.RunAsync(new ExecRequest(argv, Environment(password)), input, output, cancellationToken).ConfigureAwait(false);
+        DumpCheck.EnsureExitedZero(target, tool, result);
+        return System.Text.Encoding.UTF8.GetString(output.ToArray()).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    }
+
+    private string TargetDatabase(BackupTarget target, RestoreOptions options)
+    {
+        var database = options.Database ?? target.Settings.Database
+            ?? throw new BackupFailedException($"{target.DisplayName}: no database to restore into; give --database or label '{LabelSchema.Database}'");
+        if (!LabelValues.IsName(database)) throw new BackupFailedException($"{target.DisplayName}: '{database}' is not a valid {engine} database name");
+        return database;
     }
 
     private static async Task<(string Tool, string Version)> FindToolAsync(BackupTarget target, IReadOnlyList<string> tools, CancellationToken cancellationToken)

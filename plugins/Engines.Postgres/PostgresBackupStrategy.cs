@@ -2,6 +2,7 @@ using Baktainer.Abstractions;
 using Baktainer.Abstractions.Discovery;
 using Baktainer.Abstractions.Engines;
 using Baktainer.Abstractions.Labels;
+using Baktainer.Abstractions.Storage;
 using Baktainer.Abstractions.Streams;
 
 namespace Baktainer.Engines.Postgres;
@@ -11,7 +12,7 @@ namespace Baktainer.Engines.Postgres;
 /// <c>psql</c> with ON_ERROR_STOP for restores. The password travels in PGPASSWORD in the exec
 /// environment, never in argv.
 /// </summary>
-public sealed class PostgresBackupStrategy : IBackupStrategy, IBackupPlanDescriber
+public sealed class PostgresBackupStrategy : IBackupStrategy, IBackupPlanDescriber, IDumpVerifier, IRestoreInspector
 {
     private const string DumpMarker = "-- PostgreSQL database dump complete";
     private const string ClusterMarker = "-- PostgreSQL database cluster dump complete";
@@ -44,40 +45,121 @@ public sealed class PostgresBackupStrategy : IBackupStrategy, IBackupPlanDescrib
         var result = await target.Shell.RunAsync(DumpRequest(target, password), null, output, cancellationToken).ConfigureAwait(false);
         DumpCheck.EnsureExitedZero(target, tool, result);
         // pg_dump 15.14+ writes "\unrestrict <key>" after the completion comment.
-        DumpCheck.EnsureEndsWithMarker(target, tool, output, all ? ClusterMarker : DumpMarker, line => line.StartsWith("\\unrestrict ", StringComparison.Ordinal));
+        DumpCheck.EnsureEndsWithMarker(target, tool, output, all ? ClusterMarker : DumpMarker, IsUnrestrict);
         return new DumpInfo(all ? "*" : target.Settings.Database!, version);
     }
 
     /// <inheritdoc />
+    public async Task VerifyDumpAsync(Stream rawDump, BackupManifest manifest, CancellationToken cancellationToken)
+    {
+        var all = manifest.Database == "*";
+        var tail = new TailCaptureStream(Stream.Null);
+        await rawDump.CopyToAsync(tail, cancellationToken).ConfigureAwait(false);
+        DumpCheck.EnsureEndsWithMarker(manifest.Key, all ? "pg_dumpall" : "pg_dump", tail, all ? ClusterMarker : DumpMarker, IsUnrestrict);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<string>> ExistingDataAsync(BackupTarget target, RestoreOptions options, CancellationToken cancellationToken)
+    {
+        var password = await target.ResolvePasswordAsync(cancellationToken).ConfigureAwait(false);
+        if (options.AllDatabases)
+            return Lines(await PostgresSql.RunAsync(target, password, "postgres", UserDatabasesSql, new Dictionary<string, string>(), cancellationToken).ConfigureAwait(false))
+                .Select(d => $"database {d}").ToList();
+        var database = TargetDatabase(target, options);
+        var exists = await PostgresSql.RunAsync(target, password, "postgres", "select count(*) from pg_database where datname = :'db';", new Dictionary<string, string> { ["db"] = database }, cancellationToken).ConfigureAwait(false);
+        if (exists == "0") return [];
+        const string tables = "select schemaname || '.' || tablename from pg_tables where schemaname not in ('pg_catalog', 'information_schema') order by 1;";
+        return Lines(await PostgresSql.RunAsync(target, password, database, tables, new Dictionary<string, string>(), cancellationToken).ConfigureAwait(false))
+            .Select(t => $"table {database}.{t}").ToList();
+    }
+
+    /// <summary>
+    /// One database: loaded with ON_ERROR_STOP in a single transaction into a new temporary database,
+    /// which then replaces the old one by renaming; on any failure the temporary database is dropped
+    /// and the existing one is untouched. All databases: the cluster script is loaded into
+    /// <c>postgres</c> with ON_ERROR_STOP, after dropping the existing user databases when allowed.
+    /// </summary>
     public async Task RestoreAsync(BackupTarget target, Stream source, RestoreOptions options, CancellationToken cancellationToken)
     {
         var password = await target.ResolvePasswordAsync(cancellationToken).ConfigureAwait(false);
-        var database = options.Database ?? (target.Settings.AllDatabases ? "postgres" : target.Settings.Database!);
+        if (options.AllDatabases)
+        {
+            await RestoreClusterAsync(target, password, source, options, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+        var database = TargetDatabase(target, options);
+        var suffix = Guid.NewGuid().ToString("N")[..8];
+        var stem = database.Length > 40 ? database[..40] : database;
+        var names = new Dictionary<string, string> { ["db"] = database, ["tmp"] = $"{stem}__bt_restore_{suffix}", ["old"] = $"{stem}__bt_old_{suffix}" };
+        await PostgresSql.RunAsync(target, password, "postgres", "create database :\"tmp\";", names, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var argv = new List<string> { "psql", "--no-password", "--no-psqlrc", "--quiet", "--single-transaction", "-v", "ON_ERROR_STOP=1" };
+            argv.AddRange(PostgresSql.Connection(target));
+            argv.AddRange(["--dbname", names["tmp"]]);
+            var result = await target.Shell.RunAsync(new ExecRequest(argv, PostgresSql.Environment(password)), source, Stream.Null, cancellationToken).ConfigureAwait(false);
+            DumpCheck.EnsureExitedZero(target, "psql", result);
+            await PostgresSql.RunAsync(target, password, "postgres", SwapSql, names, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await DropQuietlyAsync(target, password, names["tmp"]).ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private const string UserDatabasesSql = "select datname from pg_database where not datistemplate and datname <> 'postgres' order by 1;";
+
+    private const string SwapSql = """
+        select pg_terminate_backend(pid) from pg_stat_activity where datname = :'db' and pid <> pg_backend_pid();
+        select count(*) > 0 as had_old from pg_database where datname = :'db' \gset
+        \if :had_old
+          alter database :"db" rename to :"old";
+        \endif
+        alter database :"tmp" rename to :"db";
+        \if :had_old
+          drop database :"old";
+        \endif
+        """;
+
+    private async Task RestoreClusterAsync(BackupTarget target, Secret? password, Stream source, RestoreOptions options, CancellationToken cancellationToken)
+    {
+        if (options.ReplaceExisting)
+            foreach (var database in Lines(await PostgresSql.RunAsync(target, password, "postgres", UserDatabasesSql, new Dictionary<string, string>(), cancellationToken).ConfigureAwait(false)))
+                await PostgresSql.RunAsync(target, password, "postgres", "drop database :\"db\" with (force);", new Dictionary<string, string> { ["db"] = database }, cancellationToken).ConfigureAwait(false);
         var argv = new List<string> { "psql", "--no-password", "--no-psqlrc", "--quiet", "-v", "ON_ERROR_STOP=1" };
-        argv.AddRange(ConnectionArguments(target));
-        argv.AddRange(["--dbname", database]);
-        var result = await target.Shell.RunAsync(new ExecRequest(argv, Environment(password)), source, Stream.Null, cancellationToken).ConfigureAwait(false);
+        argv.AddRange(PostgresSql.Connection(target));
+        argv.AddRange(["--dbname", "postgres"]);
+        var filtered = new RoleLineFilterStream(source, target.Settings.User ?? "postgres");
+        var result = await target.Shell.RunAsync(new ExecRequest(argv, PostgresSql.Environment(password)), filtered, Stream.Null, cancellationToken).ConfigureAwait(false);
         DumpCheck.EnsureExitedZero(target, "psql", result);
     }
+
+    private static async Task DropQuietlyAsync(BackupTarget target, Secret? password, string database)
+    {
+        try
+        {
+            await PostgresSql.RunAsync(target, password, "postgres", "drop database if exists :\"db\" with (force);", new Dictionary<string, string> { ["db"] = database }, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (BaktainerException)
+        {
+            // The restore's own error is the one to report.
+        }
+    }
+
+    private static string TargetDatabase(BackupTarget target, RestoreOptions options) =>
+        options.Database ?? target.Settings.Database ?? throw new BackupFailedException($"{target.DisplayName}: no database to restore into; give --database or label '{LabelSchema.Database}'");
+
+    private static IEnumerable<string> Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    private static bool IsUnrestrict(string line) => line.StartsWith("\\unrestrict ", StringComparison.Ordinal);
 
     private static ExecRequest DumpRequest(BackupTarget target, Secret? password)
     {
         var s = target.Settings;
         var argv = new List<string> { s.AllDatabases ? "pg_dumpall" : "pg_dump", "--no-password" };
-        argv.AddRange(ConnectionArguments(target));
+        argv.AddRange(PostgresSql.Connection(target));
         if (!s.AllDatabases) argv.AddRange(["--dbname", s.Database!]);
-        return new ExecRequest(argv, Environment(password));
+        return new ExecRequest(argv, PostgresSql.Environment(password));
     }
-
-    private static IEnumerable<string> ConnectionArguments(BackupTarget target)
-    {
-        var s = target.Settings;
-        yield return "--username";
-        yield return s.User ?? "postgres";
-        if (s.Host is not null) { yield return "--host"; yield return s.Host; }
-        if (s.Port is not null) { yield return "--port"; yield return s.Port.Value.ToString(System.Globalization.CultureInfo.InvariantCulture); }
-    }
-
-    private static Dictionary<string, string>? Environment(Secret? password) =>
-        password is null ? null : new Dictionary<string, string> { ["PGPASSWORD"] = password.Reveal() };
 }

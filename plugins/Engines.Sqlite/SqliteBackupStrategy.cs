@@ -1,6 +1,7 @@
 using Baktainer.Abstractions.Discovery;
 using Baktainer.Abstractions.Engines;
 using Baktainer.Abstractions.Labels;
+using Baktainer.Abstractions.Storage;
 
 namespace Baktainer.Engines.Sqlite;
 
@@ -11,7 +12,7 @@ namespace Baktainer.Engines.Sqlite;
 /// <c>.dump</c> because it is an exact, transactionally consistent image (WAL included) that
 /// restores byte for byte; <c>.dump</c> text can lose type affinities and is slower to load.
 /// </summary>
-public sealed class SqliteBackupStrategy : IBackupStrategy, IBackupPlanDescriber
+public sealed class SqliteBackupStrategy : IBackupStrategy, IBackupPlanDescriber, IDumpVerifier, IRestoreInspector
 {
     private const string Tool = "sqlite3";
 
@@ -57,6 +58,26 @@ public sealed class SqliteBackupStrategy : IBackupStrategy, IBackupPlanDescriber
         {
             await RemoveAsync(target, temp).ConfigureAwait(false);
         }
+    }
+
+    /// <inheritdoc />
+    public async Task VerifyDumpAsync(Stream rawDump, BackupManifest manifest, CancellationToken cancellationToken)
+    {
+        var check = new SqliteImageCheckStream(Stream.Null);
+        await rawDump.CopyToAsync(check, cancellationToken).ConfigureAwait(false);
+        check.EnsureComplete(manifest.Key, manifest.Database ?? "the database");
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<string>> ExistingDataAsync(BackupTarget target, RestoreOptions options, CancellationToken cancellationToken)
+    {
+        var database = options.Database ?? target.Settings.Database!;
+        using var output = new MemoryStream();
+        var request = new ExecRequest([Tool, "-readonly", database, "select name from sqlite_master where type = 'table' order by 1;"]);
+        var result = await target.Shell.RunAsync(request, null, output, cancellationToken).ConfigureAwait(false);
+        if (!result.Succeeded) return []; // no such file yet: nothing to overwrite
+        return System.Text.Encoding.UTF8.GetString(output.ToArray()).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(t => $"table {t} in {database}").ToList();
     }
 
     /// <inheritdoc />

@@ -15,15 +15,17 @@ internal sealed class SqliteImageCheckStream(Stream inner) : WriteOnlyStream
     private readonly byte[] _header = new byte[100];
     private long _written;
 
-    public void EnsureComplete(BackupTarget target)
+    public void EnsureComplete(BackupTarget target) => EnsureComplete(target.DisplayName, target.Settings.Database!);
+
+    public void EnsureComplete(string subject, string database)
     {
         if (_written < _header.Length || !_header.AsSpan(0, Magic.Length).SequenceEqual(Magic))
-            throw new BackupFailedException($"{target.DisplayName}: the copy of {target.Settings.Database} is not a SQLite database ({_written} bytes)");
+            throw new BackupFailedException($"{subject}: the copy of {database} is not a SQLite database ({_written} bytes)");
         var pageSize = (long)BinaryPrimitives.ReadUInt16BigEndian(_header.AsSpan(16));
         if (pageSize == 1) pageSize = 65536;
         var pageCount = BinaryPrimitives.ReadUInt32BigEndian(_header.AsSpan(28));
         if (pageCount > 0 && pageSize * pageCount != _written)
-            throw new BackupFailedException($"{target.DisplayName}: the copy of {target.Settings.Database} is truncated ({_written} of {pageSize * pageCount} bytes)");
+            throw new BackupFailedException($"{subject}: the copy of {database} is truncated ({_written} of {pageSize * pageCount} bytes)");
     }
 
     public override void Write(ReadOnlySpan<byte> buffer)

@@ -12,14 +12,17 @@ public static class DumpCheck
 {
     /// <summary>Throws unless <paramref name="result"/> is exit code 0.</summary>
     /// <exception cref="BackupFailedException">The tool failed; 126/127 are reported as "not found in the container".</exception>
-    public static void EnsureExitedZero(BackupTarget target, string tool, ExecResult result)
+    public static void EnsureExitedZero(BackupTarget target, string tool, ExecResult result) => EnsureExitedZero(target.DisplayName, tool, result);
+
+    /// <summary>Throws unless <paramref name="result"/> is exit code 0; <paramref name="subject"/> names what failed.</summary>
+    public static void EnsureExitedZero(string subject, string tool, ExecResult result)
     {
         if (result.Succeeded) return;
         var stderr = result.StderrTail.Trim();
         var reason = result.ExitCode is 126 or 127 && (stderr.Length == 0 || stderr.Contains("not found", StringComparison.OrdinalIgnoreCase))
             ? $"{tool} is not installed in the container (exit code {result.ExitCode}){(stderr.Length > 0 ? ": " + stderr : "")}"
             : $"{tool} failed with exit code {result.ExitCode}{(stderr.Length > 0 ? ": " + stderr : " and printed nothing on stderr")}";
-        throw new BackupFailedException($"{target.DisplayName}: {reason}");
+        throw new BackupFailedException($"{subject}: {reason}");
     }
 
     /// <summary>
@@ -27,15 +30,19 @@ public static class DumpCheck
     /// <paramref name="marker"/>, followed only by lines accepted by <paramref name="mayFollow"/>.
     /// </summary>
     /// <exception cref="BackupFailedException">Empty or truncated output.</exception>
-    public static void EnsureEndsWithMarker(BackupTarget target, string tool, TailCaptureStream output, string marker, Func<string, bool>? mayFollow = null)
+    public static void EnsureEndsWithMarker(BackupTarget target, string tool, TailCaptureStream output, string marker, Func<string, bool>? mayFollow = null) =>
+        EnsureEndsWithMarker(target.DisplayName, tool, output, marker, mayFollow);
+
+    /// <summary>As above; <paramref name="subject"/> names the target or the stored backup being checked.</summary>
+    public static void EnsureEndsWithMarker(string subject, string tool, TailCaptureStream output, string marker, Func<string, bool>? mayFollow = null)
     {
         if (output.BytesWritten == 0)
-            throw new BackupFailedException($"{target.DisplayName}: {tool} exited 0 but wrote nothing; an empty dump is not a backup");
+            throw new BackupFailedException($"{subject}: {tool} exited 0 but wrote nothing; an empty dump is not a backup");
         var lines = output.TailText().Split('\n').Select(l => l.TrimEnd('\r')).ToList();
         var at = lines.FindLastIndex(l => l.StartsWith(marker, StringComparison.Ordinal));
         // Blank lines and bare "--" comment lines may close the dump after the marker.
         var trailing = at < 0 ? [] : lines.Skip(at + 1).Where(l => l.Trim().Length > 0 && l.Trim() != "--").ToList();
         if (at < 0 || trailing.Any(l => mayFollow is null || !mayFollow(l)))
-            throw new BackupFailedException($"{target.DisplayName}: {tool} output does not end with \"{marker}\" ({output.BytesWritten} bytes written); the dump is incomplete and was not kept");
+            throw new BackupFailedException($"{subject}: {tool} output does not end with \"{marker}\" ({output.BytesWritten} bytes); the dump is incomplete");
     }
 }

@@ -14,8 +14,8 @@ internal static class BaktainerCli
         root.Add(BackupCommand.Create(context));
         root.Add(ListCommand.Create(context));
         root.Add(BackupsCommand.Create(context));
-        root.Add(NotAvailableCommands.Restore(context));
-        root.Add(NotAvailableCommands.Verify(context));
+        root.Add(RestoreCommand.Create(context));
+        root.Add(VerifyCommand.Create(context));
         root.Add(NotAvailableCommands.Prune(context));
         root.Add(ValidateCommand.Create(context));
         root.Add(LabelsCommand.Create(context));

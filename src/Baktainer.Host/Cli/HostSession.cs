@@ -3,6 +3,7 @@ using Baktainer.Host.Components;
 using Baktainer.Host.Configuration;
 using Baktainer.Host.Targets;
 using Baktainer.Host.Plugins;
+using Baktainer.Host.Restore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -55,6 +56,9 @@ internal sealed class HostSession : IAsyncDisposable
         services.AddSingleton<TargetCatalog>();
         services.AddSingleton<BackupPipeline>();
         services.AddSingleton<BackupRunner>();
+        services.AddSingleton<BackupLocator>();
+        services.AddSingleton<BackupVerifier>();
+        services.AddSingleton<RestoreService>();
         var provider = services.BuildServiceProvider();
         errors.AddRange(ComponentChecks.Check(settings, provider));
         return new HostSession(configuration, settings, errors, plugins, provider);

@@ -46,8 +46,6 @@ public sealed class BaktainerCliTests
     }
 
     [TestCase("run")]
-    [TestCase("restore", "latest", "--target", "db")]
-    [TestCase("verify", "--all")]
     [TestCase("prune")]
     public async Task NotBuiltCommand_SaysSoAndExits2(params string[] args)
     {

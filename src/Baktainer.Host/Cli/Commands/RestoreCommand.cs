@@ -1,0 +1,48 @@
+using System.CommandLine;
+using Baktainer.Host.Restore;
+using Baktainer.Host.Targets;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Baktainer.Host.Cli.Commands;
+
+/// <summary>
+/// <c>baktainer restore &lt;backup&gt; --target NAME [--database DB] [--yes]</c>: verifies the backup,
+/// then loads it into the target with the engine's own restore tool.
+/// </summary>
+internal static class RestoreCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var backup = new Argument<string>("backup") { Description = "A manifest id, storage key, backup file path, or 'latest'" };
+        var target = new Option<string>("--target", "-t") { Description = "The container to restore into (backup name or container name)", Required = true };
+        var database = new Option<string?>("--database") { Description = "The database to restore into (default: the target's baktainer.db.name)" };
+        var yes = new Option<bool>("--yes") { Description = "Overwrite existing data without asking" };
+        var command = new Command("restore", "Restore a backup into a target") { backup, target, database, yes };
+        context.SetAction(command, async (result, cancellationToken) =>
+        {
+            await using var session = context.OpenSession(result);
+            session.EnsureValid();
+            var name = result.GetValue(target)!;
+            var discovered = await session.Services.GetRequiredService<TargetCatalog>().DiscoverAsync(cancellationToken);
+            var match = discovered.FirstOrDefault(d => d.Name.Equals(name, StringComparison.OrdinalIgnoreCase) || d.Target.DisplayName.Equals(name, StringComparison.OrdinalIgnoreCase));
+            if (match is null)
+            {
+                await context.Console.Error.WriteLineAsync($"error: no labelled container named {name}; known: {string.Join(", ", discovered.Select(d => d.Name).DefaultIfEmpty("none"))}");
+                return ExitCodes.Failed;
+            }
+            try
+            {
+                var restored = await session.Services.GetRequiredService<RestoreService>()
+                    .RestoreAsync(match, result.GetValue(backup)!, result.GetValue(database), result.GetValue(yes), cancellationToken);
+                await context.Console.Out.WriteLineAsync($"restored {restored.Describe} into {match.Target.DisplayName}");
+                return ExitCodes.Success;
+            }
+            catch (RestoreNeedsConfirmationException e)
+            {
+                await context.Console.Error.WriteLineAsync($"error: {e.Message}");
+                return ExitCodes.Usage;
+            }
+        });
+        return command;
+    }
+}

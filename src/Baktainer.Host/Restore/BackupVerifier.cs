@@ -1,0 +1,58 @@
+using System.IO.Compression;
+using Baktainer.Abstractions;
+using Baktainer.Abstractions.Engines;
+using Baktainer.Host.Targets;
+
+namespace Baktainer.Host.Restore;
+
+/// <summary>
+/// Re-reads a stored backup in one streaming pass: SHA-256 and size of the stored bytes against
+/// the manifest, full decompression, the raw size, and the engine's own completion check.
+/// </summary>
+internal sealed class BackupVerifier(TargetCatalog catalog)
+{
+    public async Task<VerificationResult> VerifyAsync(LocatedBackup located, CancellationToken cancellationToken)
+    {
+        var (storage, backup) = (located.Storage, located.Backup);
+        if (backup.Manifest is not { } manifest)
+            return new(located, $"{located.Describe}: no manifest ({backup.Key}.json is missing or unreadable); its content cannot be checked");
+        var strategy = catalog.FindStrategy(manifest.Engine);
+        if (strategy is null)
+            return new(located, $"{located.Describe}: no engine plugin for '{manifest.Engine}' is loaded to check it");
+
+        await using var stored = new HashingReadStream(await storage.OpenReadAsync(backup.Key, cancellationToken).ConfigureAwait(false));
+        long rawSize = 0;
+        string? dumpError = null;
+        var gzip = manifest.Compression == "gzip" ? new GZipStream(stored, CompressionMode.Decompress, leaveOpen: true) : null;
+        try
+        {
+            await using var counted = new HashingReadStream(gzip ?? (Stream)stored, leaveOpen: true);
+            if (strategy is IDumpVerifier verifier) await verifier.VerifyDumpAsync(counted, manifest, cancellationToken).ConfigureAwait(false);
+            else await counted.DrainAsync(cancellationToken).ConfigureAwait(false);
+            await counted.DrainAsync(cancellationToken).ConfigureAwait(false);
+            rawSize = counted.BytesRead;
+        }
+        catch (InvalidDataException e)
+        {
+            dumpError = $"not a valid {manifest.Compression} stream ({e.Message})";
+        }
+        catch (BackupFailedException e)
+        {
+            dumpError = e.Message;
+        }
+        finally
+        {
+            if (gzip is not null) await gzip.DisposeAsync().ConfigureAwait(false);
+        }
+        await stored.DrainAsync(cancellationToken).ConfigureAwait(false);
+
+        if (stored.BytesRead != manifest.StoredSize)
+            return new(located, $"{located.Describe}: size is {stored.BytesRead} bytes but the manifest says {manifest.StoredSize}; the file is truncated or was changed");
+        if (stored.Sha256Hex() != manifest.Sha256)
+            return new(located, $"{located.Describe}: SHA-256 {stored.Sha256Hex()} does not match the manifest's {manifest.Sha256}; the file is corrupted");
+        if (dumpError is not null) return new(located, $"{located.Describe}: {dumpError}");
+        if (rawSize != manifest.RawSize)
+            return new(located, $"{located.Describe}: decompressed to {rawSize} bytes but the manifest says {manifest.RawSize}");
+        return new(located, null);
+    }
+}

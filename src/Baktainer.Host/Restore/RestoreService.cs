@@ -1,0 +1,55 @@
+using System.IO.Compression;
+using Baktainer.Abstractions;
+using Baktainer.Abstractions.Engines;
+using Baktainer.Host.Targets;
+using Microsoft.Extensions.Logging;
+
+namespace Baktainer.Host.Restore;
+
+/// <summary>
+/// Restores a stored backup into a target: verifies it completely before touching the database,
+/// refuses to overwrite existing data without confirmation (naming what would be overwritten),
+/// then streams it through decompression into the engine's restore tool.
+/// </summary>
+internal sealed class RestoreService(BackupLocator locator, BackupVerifier verifier, ILogger<RestoreService> logger)
+{
+    public async Task<LocatedBackup> RestoreAsync(DiscoveredTarget target, string reference, string? database, bool confirmed, CancellationToken cancellationToken)
+    {
+        if (!target.IsReady || target.Strategy is not { } strategy)
+            throw new BaktainerException($"{target.Target.DisplayName} is not ready: {string.Join("; ", target.Problems)}");
+        var located = await locator.FindAsync(reference, target.Name, cancellationToken).ConfigureAwait(false);
+        var manifest = located.Backup.Manifest
+            ?? throw new BaktainerException($"refusing to restore {located.Describe}: it has no manifest, so its checksum cannot be checked");
+        if (!EnginesMatch(manifest.Engine, target, strategy))
+            throw new BaktainerException($"refusing to restore {located.Describe}: it is a {manifest.Engine} backup but {target.Target.DisplayName} runs {target.Target.Engine}");
+
+        var verification = await verifier.VerifyAsync(located, cancellationToken).ConfigureAwait(false);
+        if (!verification.Passed)
+            throw new BaktainerException($"refusing to restore: {verification.Error}; the database was not touched");
+
+        var options = new RestoreOptions(database, AllDatabases: manifest.Database == "*", ReplaceExisting: confirmed);
+        if (strategy is IRestoreInspector inspector && !confirmed)
+        {
+            var existing = await inspector.ExistingDataAsync(target.Target, options, cancellationToken).ConfigureAwait(false);
+            if (existing.Count > 0)
+                throw new RestoreNeedsConfirmationException(
+                    $"restoring {located.Describe} into {target.Target.DisplayName} would overwrite {existing.Count} existing object(s): " +
+                    $"{string.Join(", ", existing.Take(20))}{(existing.Count > 20 ? ", ..." : "")}; run again with --yes to overwrite");
+        }
+
+        logger.LogInformation("Restoring {Backup} into {Target}", located.Describe, target.Target.DisplayName);
+        await using var stored = await located.Storage.OpenReadAsync(located.Backup.Key, cancellationToken).ConfigureAwait(false);
+        await using var raw = manifest.Compression == "gzip" ? new GZipStream(stored, CompressionMode.Decompress) : stored;
+        await strategy.RestoreAsync(target.Target, raw, options, cancellationToken).ConfigureAwait(false);
+        logger.LogInformation("Restored {Backup} into {Target}", located.Describe, target.Target.DisplayName);
+        return located;
+    }
+
+    private static bool EnginesMatch(string engine, DiscoveredTarget target, IBackupStrategy strategy) =>
+        strategy.Engine.Equals(engine, StringComparison.OrdinalIgnoreCase)
+        || strategy.Aliases.Contains(engine, StringComparer.OrdinalIgnoreCase)
+        || (engine is "mysql" or "mariadb" && target.Target.Engine is "mysql" or "mariadb");
+}
+
+/// <summary>A restore would overwrite data and <c>--yes</c> was not given (exit code 2).</summary>
+internal sealed class RestoreNeedsConfirmationException(string message) : BaktainerException(message);
