@@ -5,26 +5,13 @@ using Baktainer.Tests.Shared.Docker;
 namespace EndToEnd.Tests.Cli;
 
 [Category("Docker")]
-public sealed class ListAndDryRunTests
+public sealed class ListAndDryRunTests : EndToEndTest
 {
-    private readonly List<TestContainer> _containers = [];
-    private BackupFolder _backups = null!;
-
-    [SetUp]
-    public void SetUp() => _backups = new BackupFolder();
-
-    [TearDown]
-    public async Task TearDown()
-    {
-        foreach (var c in _containers) await c.DisposeAsync();
-        _backups.Dispose();
-    }
 
     private async Task<TestContainer> Start(string purpose, Dictionary<string, string> labels, params string[] command)
     {
         var c = await TestContainer.StartAsync(TestContainer.UniqueName(purpose), labels, null, null, command);
-        _containers.Add(c);
-        return c;
+        return Track(c);
     }
 
     [Test]
@@ -36,7 +23,7 @@ public sealed class ListAndDryRunTests
         var stopped = await Start("stopped", new() { ["baktainer.backup"] = "true", ["baktainer.db.engine"] = "sqlite", ["baktainer.db.name"] = "/data/a.db" }, "true");
         await Task.Delay(500);
 
-        var (code, output, error) = await BaktainerProcess.RunAsync(_backups.Environment(), "list", "--json");
+        var (code, output, error) = await Baktainer("list", "--json");
 
         Assert.That(code, Is.EqualTo(0), error);
         var rows = JsonDocument.Parse(output).RootElement.EnumerateArray().ToDictionary(r => r.GetProperty("container").GetString()!);
@@ -49,7 +36,7 @@ public sealed class ListAndDryRunTests
         Assert.That(rows[engineless.Name].GetProperty("problems").EnumerateArray().Select(p => p.GetString()), Has.Some.Contains("'baktainer.db.name' is required for postgres"));
         Assert.That(rows[stopped.Name].GetProperty("status").GetString(), Is.EqualTo("not running"));
 
-        var table = await BaktainerProcess.RunAsync(_backups.Environment(), "list");
+        var table = await Baktainer("list");
         Assert.That(table.Out, Does.Contain(ready.Name).And.Contain("ready").And.Contain("invalid labels"));
     }
 
@@ -62,19 +49,19 @@ public sealed class ListAndDryRunTests
             ["baktainer.db.password"] = "dry-Secret-1", ["baktainer.name"] = "orders",
         });
 
-        var (code, output, error) = await BaktainerProcess.RunAsync(_backups.Environment(), "backup", "--dry-run", "--target", c.Name);
+        var (code, output, error) = await Baktainer("backup", "--dry-run", "--target", c.Name);
 
         Assert.That(code, Is.EqualTo(0), error);
         Assert.That(output, Does.Contain("run in container: PGPASSWORD=******** pg_dump --no-password --username postgres --dbname orders"));
         Assert.That(output, Does.Match(@"write to: local:\d{4}-\d{2}-\d{2}/orders-\d{10}\.sql\.gz"));
         Assert.That(output + error, Does.Not.Contain("dry-Secret-1"));
-        Assert.That(_backups.AllFiles(), Is.Empty);
+        Assert.That(Backups.AllFiles(), Is.Empty);
     }
 
     [Test]
     public async Task Backup_UnknownTarget_Exit1ListingKnownOnes()
     {
-        var (code, _, error) = await BaktainerProcess.RunAsync(_backups.Environment(), "backup", "--target", "no-such-container-xyz");
+        var (code, _, error) = await Baktainer("backup", "--target", "no-such-container-xyz");
         Assert.That(code, Is.EqualTo(1));
         Assert.That(error, Does.Contain("no labelled container named no-such-container-xyz"));
     }
@@ -82,7 +69,7 @@ public sealed class ListAndDryRunTests
     [Test]
     public async Task List_DockerUnreachable_ClearErrorExit1()
     {
-        var (code, _, error) = await BaktainerProcess.RunAsync(_backups.Environment(("BT_DOCKER_URL", "unix:///tmp/bt-nowhere/docker.sock")), "list");
+        var (code, _, error) = await BaktainerProcess.RunAsync(Backups.Environment(("BT_DOCKER_URL", "unix:///tmp/bt-nowhere/docker.sock")), "list");
         Assert.That(code, Is.EqualTo(1));
         Assert.That(error, Does.Contain("cannot reach the Docker daemon at unix:///tmp/bt-nowhere/docker.sock"));
         Assert.That(error, Does.Not.Contain("   at "), "no stack trace");

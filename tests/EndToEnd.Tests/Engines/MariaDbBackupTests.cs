@@ -5,29 +5,16 @@ using EndToEnd.Tests;
 namespace EndToEnd.Tests.Engines;
 
 [Category("Docker")]
-public sealed class MariaDbBackupTests
+public sealed class MariaDbBackupTests : EndToEndTest
 {
     private const string Password = "maria-Secret-4410";
     private const string Checksum = "select concat(count(*), ':', md5(group_concat(id, '|', name, '|', coalesce(note, '') order by id separator ','))) from items";
 
-    private readonly List<TestContainer> _containers = [];
-    private BackupFolder _backups = null!;
-
-    [SetUp]
-    public void SetUp() => _backups = new BackupFolder();
-
-    [TearDown]
-    public async Task TearDown()
-    {
-        foreach (var c in _containers) await c.DisposeAsync();
-        _backups.Dispose();
-    }
 
     private async Task<TestContainer> MariaDb(string purpose, Dictionary<string, string>? labels = null)
     {
         var c = await DatabaseContainers.StartMariaDbAsync(TestContainer.UniqueName(purpose), labels);
-        _containers.Add(c);
-        return c;
+        return Track(c);
     }
 
     private static async Task Seed(TestContainer c, string database)
@@ -53,14 +40,14 @@ public sealed class MariaDbBackupTests
         await Seed(db, "shop");
         var expected = await DatabaseContainers.MariaAsync(db, Checksum, "shop");
 
-        var (code, output, error) = await BaktainerProcess.RunAsync(_backups.Environment(), "backup", "--target", db.Name);
+        var (code, output, error) = await Baktainer("backup", "--target", db.Name);
 
         Assert.That(code, Is.EqualTo(0), output + error);
         Assert.That(output + error, Does.Not.Contain(Password));
-        var (file, manifest) = _backups.SingleBackup();
+        var (file, manifest) = Backups.SingleBackup();
         Assert.That(manifest.Engine, Is.EqualTo("mariadb"));
         Assert.That(manifest.ToolVersion, Does.Contain("MariaDB"));
-        var raw = _backups.Decompress(file, manifest.RawSize);
+        var raw = Backups.Decompress(file, manifest.RawSize);
         var text = File.ReadAllText(raw);
         Assert.That(File.ReadLines(raw).Last(l => l.Trim().Length > 0), Does.StartWith("-- Dump completed on "));
         Assert.That(text, Does.Contain("CREATE DEFINER").And.Contain("PROCEDURE `item_count`"), "--routines");
@@ -84,11 +71,11 @@ public sealed class MariaDbBackupTests
         var db = await MariaDb("maria-badpw", labels);
         await Seed(db, "shop");
 
-        var (code, output, error) = await BaktainerProcess.RunAsync(_backups.Environment(), "backup", "--target", db.Name);
+        var (code, output, error) = await Baktainer("backup", "--target", db.Name);
 
         Assert.That(code, Is.EqualTo(1));
         Assert.That(output, Does.Contain(db.Name).And.Contain("Access denied for user 'app'@'localhost'"));
         Assert.That(output + error, Does.Not.Contain("not-the-password"));
-        Assert.That(_backups.AllFiles(), Is.Empty);
+        Assert.That(Backups.AllFiles(), Is.Empty);
     }
 }

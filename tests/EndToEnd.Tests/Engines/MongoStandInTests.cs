@@ -9,26 +9,14 @@ namespace EndToEnd.Tests.Engines;
 /// codes; the real tools are exercised where a user has MongoDB.
 /// </summary>
 [Category("Docker")]
-public sealed class MongoStandInTests
+public sealed class MongoStandInTests : EndToEndTest
 {
     private const string Password = "mongo-Secret-1";
-    private TestContainer? _container;
-    private BackupFolder _backups = null!;
-
-    [SetUp]
-    public void SetUp() => _backups = new BackupFolder();
-
-    [TearDown]
-    public async Task TearDown()
-    {
-        if (_container is not null) await _container.DisposeAsync();
-        _backups.Dispose();
-    }
 
     private async Task<TestContainer> StandIn(string mode)
     {
         var stubs = Path.Combine(TestContext.CurrentContext.TestDirectory, "Stubs");
-        _container = await TestContainer.StartAsync(TestContainer.UniqueName("mongo-standin"),
+        var container = Track(await TestContainer.StartAsync(TestContainer.UniqueName("mongo-standin"),
             new Dictionary<string, string>
             {
                 ["baktainer.backup"] = "true", ["baktainer.db.engine"] = "mongo", ["baktainer.db.name"] = "inventory",
@@ -39,8 +27,8 @@ public sealed class MongoStandInTests
                 ["MONGO_PASSWORD"] = Password, ["EXPECTED_PASSWORD"] = Password, ["STAND_IN_MODE"] = mode,
                 ["PATH"] = "/stubs:/usr/local/bin:/usr/bin:/bin",
             },
-            ["-v", $"{stubs}:/stubs:ro"], "sh", "-c", "chmod 1777 /tmp && exec sleep infinity");
-        return _container;
+            ["-v", $"{stubs}:/stubs:ro"], "sh", "-c", "chmod 1777 /tmp && exec sleep infinity"));
+        return container;
     }
 
     [Test]
@@ -48,14 +36,14 @@ public sealed class MongoStandInTests
     {
         var c = await StandIn("complete");
 
-        var (code, output, error) = await BaktainerProcess.RunAsync(_backups.Environment(), "backup", "--target", c.Name);
+        var (code, output, error) = await Baktainer("backup", "--target", c.Name);
 
         Assert.That(code, Is.EqualTo(0), output + error);
-        var (file, manifest) = _backups.SingleBackup();
+        var (file, manifest) = Backups.SingleBackup();
         Assert.That(file, Does.EndWith(".archive.gz"));
         Assert.That(manifest.Engine, Is.EqualTo("mongodb"));
         Assert.That(manifest.ToolVersion, Is.EqualTo("mongodump version: stand-in-100.0"));
-        var raw = File.ReadAllBytes(_backups.Decompress(file, manifest.RawSize));
+        var raw = File.ReadAllBytes(Backups.Decompress(file, manifest.RawSize));
         Assert.That(raw[..4], Is.EqualTo(new byte[] { 0x6d, 0xe2, 0x99, 0x81 }));
         Assert.That(raw[^4..], Is.EqualTo(new byte[] { 0xff, 0xff, 0xff, 0xff }));
 
@@ -69,10 +57,10 @@ public sealed class MongoStandInTests
     public async Task Backup_StandInArchiveWithoutTerminator_FailsAndKeepsNothing()
     {
         var c = await StandIn("truncate");
-        var (code, output, _) = await BaktainerProcess.RunAsync(_backups.Environment(), "backup", "--target", c.Name);
+        var (code, output, _) = await Baktainer("backup", "--target", c.Name);
         Assert.That(code, Is.EqualTo(1));
         Assert.That(output, Does.Contain("mongodump archive does not end with its terminator"));
-        Assert.That(_backups.AllFiles(), Is.Empty);
+        Assert.That(Backups.AllFiles(), Is.Empty);
         Assert.That(await c.ExecAsync("sh", "-c", "ls /tmp"), Does.Not.Contain(".yaml"));
     }
 }

@@ -5,30 +5,16 @@ using EndToEnd.Tests;
 namespace EndToEnd.Tests.Engines;
 
 [Category("Docker")]
-public sealed class PostgresBackupTests
+public sealed class PostgresBackupTests : EndToEndTest
 {
     private const string Password = "pg-Secret-7731";
     private const string Checksum = "select count(*) || ':' || md5(string_agg(id || '|' || name || '|' || coalesce(note, ''), ',' order by id)) from items";
 
-    private readonly List<TestContainer> _containers = [];
-    private BackupFolder _backups = null!;
-
-    [SetUp]
-    public void SetUp() => _backups = new BackupFolder();
-
-    [TearDown]
-    public async Task TearDown()
-    {
-        foreach (var c in _containers) await c.DisposeAsync();
-        _containers.Clear();
-        _backups.Dispose();
-    }
 
     private async Task<TestContainer> Postgres(string purpose, Dictionary<string, string>? labels = null)
     {
         var c = await DatabaseContainers.StartPostgresAsync(TestContainer.UniqueName(purpose), Password, labels);
-        _containers.Add(c);
-        return c;
+        return Track(c);
     }
 
     private static Dictionary<string, string> Labels(params (string, string)[] more)
@@ -57,11 +43,11 @@ public sealed class PostgresBackupTests
         await Seed(db, "orders", 5000);
         var expected = await DatabaseContainers.PsqlAsync(db, Password, "orders", Checksum);
 
-        var (code, output, error) = await BaktainerProcess.RunAsync(_backups.Environment(), "backup", "--target", db.Name);
+        var (code, output, error) = await Baktainer("backup", "--target", db.Name);
 
         Assert.That(code, Is.EqualTo(0), output + error);
         Assert.That(output, Does.Contain("orders-db").And.Contain("ok "));
-        var (file, manifest) = _backups.SingleBackup();
+        var (file, manifest) = Backups.SingleBackup();
         Assert.Multiple(() =>
         {
             Assert.That(Path.GetFileName(file), Does.Match(@"^orders-db-\d{10}\.sql\.gz$"));
@@ -73,7 +59,7 @@ public sealed class PostgresBackupTests
             Assert.That(manifest.PluginVersions.Keys, Does.Contain("Engines.Postgres"));
             Assert.That(manifest.StoredSize, Is.LessThan(manifest.RawSize));
         });
-        var raw = _backups.Decompress(file, manifest.RawSize);
+        var raw = Backups.Decompress(file, manifest.RawSize);
         var tail = File.ReadLines(raw).Reverse().Where(l => l.Trim().Length > 0 && l.Trim() != "--").Take(2).ToList();
         Assert.That(tail, Has.Some.EqualTo("-- PostgreSQL database dump complete"));
 
@@ -91,13 +77,13 @@ public sealed class PostgresBackupTests
         await Seed(db, "shop", 300);
         await Seed(db, "crm", 700);
 
-        var (code, output, error) = await BaktainerProcess.RunAsync(_backups.Environment(), "backup", "--target", db.Name);
+        var (code, output, error) = await Baktainer("backup", "--target", db.Name);
 
         Assert.That(code, Is.EqualTo(0), output + error);
-        var (file, manifest) = _backups.SingleBackup();
+        var (file, manifest) = Backups.SingleBackup();
         Assert.That(manifest.Database, Is.EqualTo("*"));
         Assert.That(manifest.ToolVersion, Does.StartWith("pg_dumpall"));
-        var raw = _backups.Decompress(file, manifest.RawSize);
+        var raw = Backups.Decompress(file, manifest.RawSize);
         Assert.That(File.ReadLines(raw).Any(l => l == "-- PostgreSQL database cluster dump complete"), Is.True);
 
         var fresh = await Postgres("pg-all-fresh");
@@ -112,9 +98,9 @@ public sealed class PostgresBackupTests
     {
         var db = await Postgres("pg-plain", Labels(("baktainer.db.name", "plain"), ("baktainer.compress", "false")));
         await Seed(db, "plain", 10);
-        var (code, output, error) = await BaktainerProcess.RunAsync(_backups.Environment(), "backup", "--target", db.Name);
+        var (code, output, error) = await Baktainer("backup", "--target", db.Name);
         Assert.That(code, Is.EqualTo(0), output + error);
-        var (file, manifest) = _backups.SingleBackup();
+        var (file, manifest) = Backups.SingleBackup();
         Assert.That(file, Does.EndWith(".sql"));
         Assert.That(manifest.Compression, Is.EqualTo("none"));
         Assert.That(manifest.RawSize, Is.EqualTo(manifest.StoredSize));
@@ -133,11 +119,11 @@ public sealed class PostgresBackupTests
 
         using var watching = new CancellationTokenSource();
         var seen = WatchCommandLines(db.Name, watching.Token);
-        var (code, output, error) = await BaktainerProcess.RunAsync(_backups.Environment(), "--verbose", "backup", "--target", db.Name, "--target", labelPassword.Name);
+        var (code, output, error) = await Baktainer("--verbose", "backup", "--target", db.Name, "--target", labelPassword.Name);
         await watching.CancelAsync();
         var commandLines = await seen;
-        var dryRun = await BaktainerProcess.RunAsync(_backups.Environment(), "backup", "--dry-run", "--target", labelPassword.Name);
-        var list = await BaktainerProcess.RunAsync(_backups.Environment(), "list", "--json");
+        var dryRun = await Baktainer("backup", "--dry-run", "--target", labelPassword.Name);
+        var list = await Baktainer("list", "--json");
 
         Assert.That(code, Is.EqualTo(0), output + error);
         foreach (var text in new[] { output, error, dryRun.Out, dryRun.Error, list.Out, list.Error })

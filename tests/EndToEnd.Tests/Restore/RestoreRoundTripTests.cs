@@ -5,37 +5,17 @@ namespace EndToEnd.Tests.Restore;
 
 /// <summary>Known data, backup, damage, restore, and the same data again - compared with queries, not dump bytes.</summary>
 [Category("Docker")]
-public sealed class RestoreRoundTripTests
+public sealed class RestoreRoundTripTests : EndToEndTest
 {
     private const string Password = "restore-Secret-5";
     private const string PgChecksum = "select count(*) || ':' || md5(string_agg(id || '|' || name, ',' order by id)) from items";
-    private readonly List<TestContainer> _containers = [];
-    private BackupFolder _backups = null!;
-
-    [SetUp]
-    public void SetUp() => _backups = new BackupFolder();
-
-    [TearDown]
-    public async Task TearDown()
-    {
-        foreach (var c in _containers) await c.DisposeAsync();
-        _backups.Dispose();
-    }
-
-    private async Task<(int Code, string Out, string Error)> Baktainer(params string[] args)
-    {
-        var result = await BaktainerProcess.RunAsync(_backups.Environment(), args);
-        TestContext.Out.WriteLine($"baktainer {string.Join(' ', args)} -> {result.Code}\n{result.Out}{result.Error}");
-        return result;
-    }
 
     private async Task<TestContainer> Postgres(string purpose, params (string, string)[] labels)
     {
         var all = new Dictionary<string, string> { ["baktainer.backup"] = "true", ["baktainer.db.engine"] = "postgres", ["baktainer.db.password_env"] = "POSTGRES_PASSWORD" };
         foreach (var (k, v) in labels) all[k] = v;
         var c = await DatabaseContainers.StartPostgresAsync(TestContainer.UniqueName(purpose), Password, all);
-        _containers.Add(c);
-        return c;
+        return Track(c);
     }
 
     private static async Task SeedPostgres(TestContainer c, string database, int rows)
@@ -92,7 +72,7 @@ public sealed class RestoreRoundTripTests
         {
             ["baktainer.backup"] = "true", ["baktainer.db.engine"] = "mariadb", ["baktainer.db.name"] = "shop",
         });
-        _containers.Add(db);
+        Track(db);
         await DatabaseContainers.MariaAsync(db, "create database shop");
         await DatabaseContainers.MariaAsync(db, "create table items(id int primary key, name varchar(50)); insert into items select seq, concat('row ', seq) from seq_1_to_1500", "shop");
         const string checksum = "select concat(count(*), ':', md5(group_concat(id, name order by id))) from items";
@@ -114,7 +94,7 @@ public sealed class RestoreRoundTripTests
         {
             ["baktainer.backup"] = "true", ["baktainer.db.engine"] = "sqlite", ["baktainer.db.name"] = "/data/app.db",
         });
-        _containers.Add(db);
+        Track(db);
         await DatabaseContainers.SqliteAsync(db, "/data/app.db", "create table notes(id integer primary key, body text); insert into notes(body) values ('a'), ('b'), ('c');");
         Assert.That((await Baktainer("backup", "--target", db.Name)).Code, Is.EqualTo(0));
 
@@ -132,7 +112,7 @@ public sealed class RestoreRoundTripTests
         var db = await Postgres("rt-corrupt", ("baktainer.db.name", "orders"));
         await SeedPostgres(db, "orders", 500);
         Assert.That((await Baktainer("backup", "--target", db.Name)).Code, Is.EqualTo(0));
-        var (file, _) = _backups.SingleBackup();
+        var (file, _) = Backups.SingleBackup();
         BackupDamage.FlipByte(file, 100);
         await DatabaseContainers.PsqlAsync(db, Password, "orders", "delete from items where id > 7");
 
