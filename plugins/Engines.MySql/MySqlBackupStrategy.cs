@@ -13,7 +13,7 @@ namespace Baktainer.Engines.MySql;
 /// engine's own name first) with a consistent snapshot, routines, events and triggers; the
 /// password in MYSQL_PWD in the exec environment, never <c>-p&lt;password&gt;</c>.
 /// </summary>
-public sealed class MySqlBackupStrategy(string engine) : IBackupStrategy, IBackupPlanDescriber, IDumpVerifier, IRestoreInspector
+public sealed class MySqlBackupStrategy(string engine) : IBackupStrategy, IBackupPlanDescriber, IDumpVerifier, IRestoreInspector, IRestoreDrill
 {
     private const string Marker = "-- Dump completed";
 
@@ -55,6 +55,46 @@ public sealed class MySqlBackupStrategy(string engine) : IBackupStrategy, IBacku
         var tail = new TailCaptureStream(Stream.Null);
         await rawDump.CopyToAsync(tail, cancellationToken).ConfigureAwait(false);
         DumpCheck.EnsureEndsWithMarker(manifest.Key, "the dump", tail, Marker);
+    }
+
+    /// <inheritdoc />
+    public bool CanDrill(BackupManifest manifest) => manifest.Database != "*";
+
+    /// <summary>
+    /// Loads the dump into a scratch database, counting the rows of its INSERT statements on the
+    /// way in, then compares with exact counts of every table restored; the scratch database is
+    /// always dropped.
+    /// </summary>
+    public async Task<DrillReport> DrillAsync(BackupTarget target, Stream rawDump, BackupManifest manifest, CancellationToken cancellationToken)
+    {
+        var scratch = $"bt_drill_{Guid.NewGuid().ToString("N")[..12]}";
+        await QueryAsync(target, null, $"create database `{scratch}`", cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var counter = new InsertRowCounter();
+            var (tool, _) = await FindToolAsync(target, ClientTools, cancellationToken).ConfigureAwait(false);
+            var password = await target.ResolvePasswordAsync(cancellationToken).ConfigureAwait(false);
+            var argv = new List<string> { tool };
+            argv.AddRange(ConnectionArguments(target));
+            argv.Add(scratch);
+            var source = new ObservingReadStream(rawDump, bytes => counter.Feed(bytes.Span));
+            var result = await target.Shell.RunAsync(new ExecRequest(argv, Environment(password)), source, Stream.Null, cancellationToken).ConfigureAwait(false);
+            if (!result.Succeeded)
+                return new DrillReport($"the dump did not restore into a scratch database: {tool} exit code {result.ExitCode}: {result.StderrTail.Trim()}", new Dictionary<string, long>());
+            var tables = await QueryAsync(target, null, $"select table_name from information_schema.tables where table_schema = '{scratch}' and table_type = 'BASE TABLE' order by 1", cancellationToken).ConfigureAwait(false);
+            var restored = new Dictionary<string, long>();
+            foreach (var table in tables)
+            {
+                var count = await QueryAsync(target, scratch, $"select count(*) from `{table.Replace("`", "``")}`", cancellationToken).ConfigureAwait(false);
+                restored[table] = long.Parse(count.Single(), System.Globalization.CultureInfo.InvariantCulture);
+            }
+            return DrillReport.Compare(counter.Counts, restored);
+        }
+        finally
+        {
+            try { await QueryAsync(target, null, $"drop database if exists `{scratch}`", CancellationToken.None).ConfigureAwait(false); }
+            catch (BaktainerException) { /* the drill's own result matters more */ }
+        }
     }
 
     /// <inheritdoc />

@@ -12,7 +12,7 @@ namespace Baktainer.Engines.Postgres;
 /// <c>psql</c> with ON_ERROR_STOP for restores. The password travels in PGPASSWORD in the exec
 /// environment, never in argv.
 /// </summary>
-public sealed class PostgresBackupStrategy : IBackupStrategy, IBackupPlanDescriber, IDumpVerifier, IRestoreInspector
+public sealed class PostgresBackupStrategy : IBackupStrategy, IBackupPlanDescriber, IDumpVerifier, IRestoreInspector, IRestoreDrill
 {
     private const string DumpMarker = "-- PostgreSQL database dump complete";
     private const string ClusterMarker = "-- PostgreSQL database cluster dump complete";
@@ -57,6 +57,13 @@ public sealed class PostgresBackupStrategy : IBackupStrategy, IBackupPlanDescrib
         await rawDump.CopyToAsync(tail, cancellationToken).ConfigureAwait(false);
         DumpCheck.EnsureEndsWithMarker(manifest.Key, all ? "pg_dumpall" : "pg_dump", tail, all ? ClusterMarker : DumpMarker, IsUnrestrict);
     }
+
+    /// <inheritdoc />
+    public bool CanDrill(BackupManifest manifest) => manifest.Database != "*";
+
+    /// <inheritdoc />
+    public Task<DrillReport> DrillAsync(BackupTarget target, Stream rawDump, BackupManifest manifest, CancellationToken cancellationToken) =>
+        PostgresRestoreDrill.RunAsync(target, rawDump, cancellationToken);
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<string>> ExistingDataAsync(BackupTarget target, RestoreOptions options, CancellationToken cancellationToken)

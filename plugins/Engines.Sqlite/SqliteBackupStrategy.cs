@@ -12,7 +12,7 @@ namespace Baktainer.Engines.Sqlite;
 /// <c>.dump</c> because it is an exact, transactionally consistent image (WAL included) that
 /// restores byte for byte; <c>.dump</c> text can lose type affinities and is slower to load.
 /// </summary>
-public sealed class SqliteBackupStrategy : IBackupStrategy, IBackupPlanDescriber, IDumpVerifier, IRestoreInspector
+public sealed class SqliteBackupStrategy : IBackupStrategy, IBackupPlanDescriber, IDumpVerifier, IRestoreInspector, IRestoreDrill
 {
     private const string Tool = "sqlite3";
 
@@ -66,6 +66,39 @@ public sealed class SqliteBackupStrategy : IBackupStrategy, IBackupPlanDescriber
         var check = new SqliteImageCheckStream(Stream.Null);
         await rawDump.CopyToAsync(check, cancellationToken).ConfigureAwait(false);
         check.EnsureComplete(manifest.Key, manifest.Database ?? "the database");
+    }
+
+    /// <inheritdoc />
+    public bool CanDrill(BackupManifest manifest) => true;
+
+    /// <summary>
+    /// Writes the image to a temporary file inside the container, runs PRAGMA integrity_check and
+    /// counts every table's rows; the image is the snapshot itself, so a drill fails when the
+    /// file does not open or is damaged. The temporary file is always removed.
+    /// </summary>
+    public async Task<DrillReport> DrillAsync(BackupTarget target, Stream rawDump, BackupManifest manifest, CancellationToken cancellationToken)
+    {
+        var temp = TempPath();
+        try
+        {
+            var write = await target.Shell.RunAsync(new ExecRequest(["dd", "of=" + temp, "bs=1M", "status=none"]), rawDump, Stream.Null, cancellationToken).ConfigureAwait(false);
+            if (!write.Succeeded) return new DrillReport($"cannot write the image into the container: {write.StderrTail.Trim()}", new Dictionary<string, long>());
+            var integrity = await RunCheckedAsync(target, CheckCopyRequest(temp), Tool, cancellationToken).ConfigureAwait(false);
+            if (LastLine(integrity) != "ok") return new DrillReport($"PRAGMA integrity_check: {Shorten(integrity)}", new Dictionary<string, long>());
+            var tables = (await RunCheckedAsync(target, new ExecRequest([Tool, "-readonly", temp, "select name from sqlite_master where type = 'table' order by 1;"]), Tool, cancellationToken).ConfigureAwait(false))
+                .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var counts = new Dictionary<string, long>();
+            foreach (var table in tables)
+            {
+                var sql = $"select count(*) from \"{table.Replace("\"", "\"\"")}\";";
+                counts[table] = long.Parse((await RunCheckedAsync(target, new ExecRequest([Tool, "-readonly", temp, sql]), Tool, cancellationToken).ConfigureAwait(false)).Trim(), System.Globalization.CultureInfo.InvariantCulture);
+            }
+            return new DrillReport(null, counts);
+        }
+        finally
+        {
+            await RemoveAsync(target, temp).ConfigureAwait(false);
+        }
     }
 
     /// <inheritdoc />

@@ -9,7 +9,7 @@ namespace Baktainer.Storage.Local;
 /// (<c>&lt;dir&gt;/&lt;yyyy-MM-dd&gt;/&lt;name&gt;-&lt;unix seconds&gt;.sql.gz</c>) with a JSON manifest beside each.
 /// Partial data lives under hidden <c>.*.partial</c> names until committed.
 /// </summary>
-internal sealed class LocalStorageTarget(string name, LocalStorageOptions options) : IStorageTarget
+internal sealed class LocalStorageTarget(string name, LocalStorageOptions options) : IStorageTarget, IManifestUpdater
 {
     public const string PartialSuffix = ".partial";
 
@@ -61,6 +61,27 @@ internal sealed class LocalStorageTarget(string name, LocalStorageOptions option
         File.Delete(path + ManifestJson.Suffix);
         File.Delete(path);
         return Task.CompletedTask;
+    }
+
+    public async Task UpdateManifestAsync(string key, BackupManifest manifest, CancellationToken cancellationToken)
+    {
+        var path = Resolve(key);
+        if (!File.Exists(path)) throw new BaktainerException($"no backup '{key}' in local storage '{name}' ({Root})");
+        var temp = Path.Combine(Path.GetDirectoryName(path)!, $".{Path.GetFileName(path)}{ManifestJson.Suffix}.{Guid.NewGuid():N}{PartialSuffix}");
+        try
+        {
+            await using (var sidecar = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            {
+                await sidecar.WriteAsync(ManifestJson.Serialize(manifest), cancellationToken).ConfigureAwait(false);
+                sidecar.Flush(flushToDisk: true);
+            }
+            File.Move(temp, path + ManifestJson.Suffix, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            File.Delete(temp);
+            throw DiskErrors.Explain(e, Root, "updating a manifest");
+        }
     }
 
     /// <summary>Removes partial files a crashed or killed run left behind (never one still being written).</summary>

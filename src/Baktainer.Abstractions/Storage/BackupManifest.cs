@@ -39,4 +39,6 @@ public sealed record BackupManifest
     public IReadOnlyDictionary<string, string> PluginVersions { get; init; } = new Dictionary<string, string>();
     /// <summary>The verification result: <c>none</c>, <c>checksum</c>, <c>restore</c> or <c>failed: ...</c>.</summary>
     public string Verification { get; init; } = "none";
+    /// <summary>Rows per table found by a restore drill; null when no drill ran.</summary>
+    public IReadOnlyDictionary<string, long>? VerifiedRowCounts { get; init; }
 }

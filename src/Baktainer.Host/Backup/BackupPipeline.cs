@@ -17,7 +17,8 @@ namespace Baktainer.Host.Backup;
 /// dump. Only when the dump passed its checks and every byte was written are the uploads committed
 /// with their manifest; otherwise they are aborted and nothing that looks like a backup remains.
 /// </summary>
-internal sealed class BackupPipeline(BaktainerSettings settings, ComponentRegistry components, PluginCatalog plugins, TimeProvider time, ILogger<BackupPipeline> logger)
+internal sealed class BackupPipeline(BaktainerSettings settings, ComponentRegistry components, PluginCatalog plugins, PostBackupVerification verification,
+    TimeProvider time, ILogger<BackupPipeline> logger)
 {
     private const int CopyBufferSize = 256 * 1024;
 
@@ -86,13 +87,19 @@ internal sealed class BackupPipeline(BaktainerSettings settings, ComponentRegist
                 PluginVersions = plugins.Versions,
             };
             foreach (var upload in uploads) await upload.CommitAsync(manifest, cancellationToken).ConfigureAwait(false);
-            return manifest;
+            var mode = target.Target.Settings.Verify ?? settings.Verify;
+            if (mode == "none") return manifest;
+            var (verified, failure) = await verification.RunAsync(mode, target, manifest, storages, cancellationToken).ConfigureAwait(false);
+            return failure is null ? verified : throw new BackupVerificationException(failure);
         }
         finally
         {
             foreach (var upload in uploads) await upload.DisposeAsync().ConfigureAwait(false);
         }
     }
+
+    /// <summary>The backup was written but failed its verification; its manifest says so.</summary>
+    private sealed class BackupVerificationException(string message) : BaktainerException(message);
 
     private IReadOnlyList<IStorageTarget> SelectStorage(DiscoveredTarget target)
     {

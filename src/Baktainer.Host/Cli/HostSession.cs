@@ -55,6 +55,7 @@ internal sealed class HostSession : IAsyncDisposable
         services.AddSingleton<ComponentRegistry>();
         services.AddSingleton<TargetCatalog>();
         services.AddSingleton<BackupPipeline>();
+        services.AddSingleton<PostBackupVerification>();
         services.AddSingleton<BackupRunner>();
         services.AddSingleton<BackupLocator>();
         services.AddSingleton<BackupVerifier>();

@@ -25,6 +25,7 @@ internal static class LegacyVariables
         ("BT_PLUGIN_DIR", "PluginDir"),
         ("BT_HEALTH_PORT", "HealthPort"),
         ("BT_TIMEZONE", "Timezone"),
+        ("BT_VERIFY", "Verify"),
     ];
 
     /// <summary>The variable that sets <paramref name="key"/>, or null.</summary>

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using Baktainer.Abstractions;
 using Baktainer.Abstractions.Engines;
 using Baktainer.Host.Targets;
@@ -38,8 +37,7 @@ internal sealed class RestoreService(BackupLocator locator, BackupVerifier verif
         }
 
         logger.LogInformation("Restoring {Backup} into {Target}", located.Describe, target.Target.DisplayName);
-        await using var stored = await located.Storage.OpenReadAsync(located.Backup.Key, cancellationToken).ConfigureAwait(false);
-        await using var raw = manifest.Compression == "gzip" ? new GZipStream(stored, CompressionMode.Decompress) : stored;
+        await using var raw = await StoredBackupStream.OpenRawAsync(located.Storage, manifest, cancellationToken).ConfigureAwait(false);
         await strategy.RestoreAsync(target.Target, raw, options, cancellationToken).ConfigureAwait(false);
         logger.LogInformation("Restored {Backup} into {Target}", located.Describe, target.Target.DisplayName);
         return located;

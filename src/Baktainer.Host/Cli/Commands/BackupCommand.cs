@@ -102,7 +102,7 @@ internal static class BackupCommand
         var table = new Table().AddColumns("Target", "Engine", "Size", "Duration", "Result");
         foreach (var o in outcomes)
             table.AddRow(Markup.Escape(o.Target), Markup.Escape(o.Engine), o.Manifest is null ? "-" : Sizes.Format(o.Manifest.StoredSize),
-                $"{o.Duration.TotalSeconds:0.0} s", Markup.Escape(o.Succeeded ? "ok " + o.Manifest!.Key : "FAILED: " + o.Error));
+                $"{o.Duration.TotalSeconds:0.0} s", Markup.Escape(o.Succeeded ? $"ok {o.Manifest!.Key}{(o.Manifest.Verification == "none" ? "" : $" (verified: {o.Manifest.Verification})")}" : "FAILED: " + o.Error));
         JsonOutput.Console(context.Console).Write(table);
     }
 }
