@@ -8,7 +8,8 @@ namespace Baktainer.Host.Backup;
 /// <param name="Manifest">The committed manifest; null on failure.</param>
 /// <param name="Error">Why it failed; null on success. Never holds a secret.</param>
 /// <param name="Duration">How long it took.</param>
-internal sealed record BackupOutcome(string Target, string Engine, BackupManifest? Manifest, string? Error, TimeSpan Duration)
+/// <param name="Transient">The failure may pass on retry (daemon unreachable, container restarting); never set for a failure the dump tool reported.</param>
+internal sealed record BackupOutcome(string Target, string Engine, BackupManifest? Manifest, string? Error, TimeSpan Duration, bool Transient = false)
 {
     public bool Succeeded => Error is null;
 }

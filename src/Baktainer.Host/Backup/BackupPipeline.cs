@@ -37,7 +37,7 @@ internal sealed class BackupPipeline(BaktainerSettings settings, ComponentRegist
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             var reason = Explain(e, target, cancellationToken);
-            outcome = new BackupOutcome(name, target.Target.Engine, null, reason, time.GetUtcNow() - started);
+            outcome = new BackupOutcome(name, target.Target.Engine, null, reason, time.GetUtcNow() - started, Transient: e is BaktainerException { IsTransient: true });
             logger.LogError("Backup of {Target} failed: {Reason}", name, reason);
             if (cancellationToken.IsCancellationRequested) { progress?.Finished(outcome); throw; }
         }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Baktainer.Host.Cli.Commands;
+using Baktainer.Host.Daemon;
 
 namespace Baktainer.Host.Cli;
 
@@ -10,7 +11,7 @@ internal static class BaktainerCli
     {
         var root = new RootCommand("Baktainer: backs up databases running in containers, found by their baktainer.* labels.");
         globals.AddTo(root);
-        root.Add(NotAvailableCommands.Run(context));
+        root.Add(RunCommand.Create(context));
         root.Add(BackupCommand.Create(context));
         root.Add(ListCommand.Create(context));
         root.Add(BackupsCommand.Create(context));
@@ -28,7 +29,8 @@ internal static class BaktainerCli
         string workingDirectory, CancellationToken cancellationToken = default)
     {
         var globals = new GlobalOptions();
-        var root = Build(new CliContext(globals, console, environment, workingDirectory), globals);
+        using var signals = new ShutdownSignals();
+        var root = Build(new CliContext(globals, console, environment, workingDirectory, signals), globals);
         var result = root.Parse(args);
         if (result.Errors.Count > 0)
         {
@@ -36,7 +38,8 @@ internal static class BaktainerCli
             await console.Error.WriteLineAsync("(see 'baktainer --help')");
             return ExitCodes.Usage;
         }
-        var configuration = new InvocationConfiguration { Output = console.Out, Error = console.Error };
+        // Signals are handled by ShutdownSignals (graceful for the daemon), not by System.CommandLine.
+        var configuration = new InvocationConfiguration { Output = console.Out, Error = console.Error, ProcessTerminationTimeout = null };
         return await result.InvokeAsync(configuration, cancellationToken);
     }
 }

@@ -1,12 +1,16 @@
 using System.CommandLine;
 using Baktainer.Abstractions;
 using Baktainer.Host.Configuration;
+using Baktainer.Host.Daemon;
 
 namespace Baktainer.Host.Cli;
 
 /// <summary>What every command handler shares: the console, the environment and the global options.</summary>
-internal sealed class CliContext(GlobalOptions globals, CommandConsole console, IReadOnlyDictionary<string, string> environment, string workingDirectory)
+internal sealed class CliContext(GlobalOptions globals, CommandConsole console, IReadOnlyDictionary<string, string> environment, string workingDirectory, ShutdownSignals signals)
 {
+    /// <summary>SIGTERM/SIGINT: commands are cancelled by the first; the daemon stops gracefully.</summary>
+    public ShutdownSignals Signals => signals;
+
     public CommandConsole Console => console;
 
     public IReadOnlyDictionary<string, string> Environment => environment;
@@ -23,8 +27,10 @@ internal sealed class CliContext(GlobalOptions globals, CommandConsole console, 
     /// and the documented exit code: configuration and usage errors 2, other failures 1.
     /// </summary>
     public void SetAction(Command command, Func<ParseResult, CancellationToken, Task<int>> action) =>
-        command.SetAction(async (result, cancellationToken) =>
+        command.SetAction(async (result, invocationToken) =>
         {
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(invocationToken, signals.Stopping);
+            var cancellationToken = linked.Token;
             try
             {
                 return await action(result, cancellationToken);

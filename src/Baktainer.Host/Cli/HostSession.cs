@@ -1,6 +1,7 @@
 using Baktainer.Host.Backup;
 using Baktainer.Host.Components;
 using Baktainer.Host.Configuration;
+using Baktainer.Host.Daemon;
 using Baktainer.Host.Targets;
 using Baktainer.Host.Plugins;
 using Baktainer.Host.Restore;
@@ -56,6 +57,8 @@ internal sealed class HostSession : IAsyncDisposable
         services.AddSingleton<TargetCatalog>();
         services.AddSingleton<BackupPipeline>();
         services.AddSingleton<PostBackupVerification>();
+        services.AddSingleton<TargetWatcher>();
+        services.AddSingleton<BackupDaemon>();
         services.AddSingleton<BackupRunner>();
         services.AddSingleton<BackupLocator>();
         services.AddSingleton<BackupVerifier>();

@@ -24,6 +24,13 @@ internal sealed record BaktainerSettings
     public string Timezone { get; init; } = "UTC";
     public TimeSpan Timeout { get; init; } = TimeSpan.FromHours(6);
     public string Verify { get; init; } = "none";
+    public bool CronSeconds { get; init; }
+    public TimeSpan Jitter { get; init; } = TimeSpan.Zero;
+    public TimeSpan ShutdownGrace { get; init; } = TimeSpan.FromMinutes(5);
+    public bool CatchUp { get; init; } = true;
+    public int RetryAttempts { get; init; } = 3;
+    public TimeSpan RetryDelay { get; init; } = TimeSpan.FromSeconds(30);
+    public TimeSpan DiscoveryInterval { get; init; } = TimeSpan.FromSeconds(60);
     public IReadOnlyList<ComponentEntry> Storage { get; init; } = [];
     public IReadOnlyList<ComponentEntry> Notifiers { get; init; } = [];
     public IReadOnlyList<ComponentEntry> Discovery { get; init; } = [];

@@ -26,6 +26,12 @@ internal static class LegacyVariables
         ("BT_HEALTH_PORT", "HealthPort"),
         ("BT_TIMEZONE", "Timezone"),
         ("BT_VERIFY", "Verify"),
+        ("BT_CRON_SECONDS", "CronSeconds"),
+        ("BT_JITTER", "Jitter"),
+        ("BT_SHUTDOWN_GRACE", "ShutdownGrace"),
+        ("BT_CATCH_UP", "CatchUp"),
+        ("BT_RETRY_ATTEMPTS", "RetryAttempts"),
+        ("BT_RETRY_DELAY", "RetryDelay"),
     ];
 
     /// <summary>The variable that sets <paramref name="key"/>, or null.</summary>

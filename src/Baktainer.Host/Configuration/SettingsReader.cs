@@ -4,7 +4,6 @@ using Baktainer.Abstractions;
 using Baktainer.Abstractions.Labels;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
-using NCrontab;
 
 namespace Baktainer.Host.Configuration;
 
@@ -24,7 +23,8 @@ internal sealed class SettingsReader(LoadedConfiguration loaded)
         var defaults = new BaktainerSettings();
         var settings = new BaktainerSettings
         {
-            Cron = Cron("Cron") ?? defaults.Cron,
+            CronSeconds = Boolean("CronSeconds") ?? false,
+            Cron = Cron("Cron", Boolean("CronSeconds") ?? false) ?? defaults.Cron,
             Threads = Integer("Threads", 1, 64) ?? defaults.Threads,
             BackupDir = AbsolutePath("BackupDir") ?? defaults.BackupDir,
             Compress = Boolean("Compress") ?? defaults.Compress,
@@ -45,6 +45,12 @@ internal sealed class SettingsReader(LoadedConfiguration loaded)
             Timezone = TimeZoneSetting() ?? defaults.Timezone,
             Timeout = Duration("Timeout") ?? defaults.Timeout,
             Verify = Choice("Verify", ["none", "checksum", "restore"]) ?? defaults.Verify,
+            Jitter = Duration("Jitter") ?? defaults.Jitter,
+            ShutdownGrace = Duration("ShutdownGrace") ?? defaults.ShutdownGrace,
+            CatchUp = Boolean("CatchUp") ?? defaults.CatchUp,
+            RetryAttempts = Integer("RetryAttempts", 0, 20) ?? defaults.RetryAttempts,
+            RetryDelay = Duration("RetryDelay") ?? defaults.RetryDelay,
+            DiscoveryInterval = Duration("DiscoveryInterval") ?? defaults.DiscoveryInterval,
             Storage = Entries("Storage"),
             Notifiers = Entries("Notifiers"),
             Discovery = Entries("Discovery"),
@@ -147,11 +153,18 @@ internal sealed class SettingsReader(LoadedConfiguration loaded)
         return entries;
     }
 
-    private string? Cron(string key)
+    private string? Cron(string key, bool allowSeconds)
     {
         if (Text(key) is not { } value) return null;
-        if (CrontabSchedule.TryParse(value) is not null) return value;
-        return Fail(key, value, "a 5-field cron expression such as '0 0 * * *' (minute hour day month weekday)");
+        try
+        {
+            Scheduling.CronSchedule.Parse(value, allowSeconds, loaded.Describe(key));
+            return value;
+        }
+        catch (BaktainerException)
+        {
+            return Fail(key, value, "a 5-field cron expression such as '0 0 * * *' (minute hour day month weekday)" + (allowSeconds ? ", or 6 fields with seconds first" : ""));
+        }
     }
 
     private LogLevel? LogLevelSetting()

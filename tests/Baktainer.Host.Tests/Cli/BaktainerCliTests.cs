@@ -45,7 +45,6 @@ public sealed class BaktainerCliTests
         Assert.That(error, Does.Contain("error:"));
     }
 
-    [TestCase("run")]
     [TestCase("prune")]
     public async Task NotBuiltCommand_SaysSoAndExits2(params string[] args)
     {

@@ -18,17 +18,13 @@ internal static class BackupCommand
     {
         var targets = new Option<string[]>("--target", "-t") { Description = "Back up only this target (backup name or container name; repeatable)" };
         var dryRun = new Option<bool>("--dry-run") { Description = "Show what would be backed up where, with the exact commands (secrets masked), touching nothing" };
-        var at = new Option<string?>("--at") { Description = "Queue one backup for this time (needs the daemon; not available yet)" };
+        var at = new Option<string?>("--at") { Description = "Wait until this time (ISO 8601, or HH:mm in BT_TIMEZONE), then back up" };
         var command = new Command("backup", "Back up every ready target now (or the named ones)") { targets, dryRun, at };
         context.SetAction(command, async (result, cancellationToken) =>
         {
-            if (result.GetValue(at) is not null)
-            {
-                await context.Console.Error.WriteLineAsync("error: 'baktainer backup --at' needs the daemon, which is not available in this version yet; nothing was done.");
-                return ExitCodes.Usage;
-            }
             await using var session = context.OpenSession(result);
             session.EnsureValid();
+            if (result.GetValue(at) is { } when && !await WaitUntilAsync(context, session, when, cancellationToken)) return ExitCodes.Usage;
             var catalog = session.Services.GetRequiredService<TargetCatalog>();
             var discovered = await catalog.DiscoverAsync(cancellationToken);
             var (selected, unknown) = Select(discovered, result.GetValue(targets) ?? []);
@@ -52,6 +48,32 @@ internal static class BackupCommand
             return outcomes.All(o => o.Succeeded) ? ExitCodes.Success : ExitCodes.Failed;
         });
         return command;
+    }
+
+    /// <summary>Waits for <c>--at</c>; false (after saying why) when the time cannot be read.</summary>
+    private static async Task<bool> WaitUntilAsync(CliContext context, HostSession session, string when, CancellationToken cancellationToken)
+    {
+        var time = session.Services.GetRequiredService<TimeProvider>();
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(session.Settings.Timezone);
+        var now = time.GetUtcNow();
+        DateTimeOffset target;
+        if (TimeOnly.TryParseExact(when, ["HH:mm", "HH:mm:ss"], System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var clock))
+        {
+            var local = TimeZoneInfo.ConvertTime(now, zone);
+            var today = new DateTimeOffset(local.Date + clock.ToTimeSpan(), zone.GetUtcOffset(local.Date + clock.ToTimeSpan()));
+            target = today > now ? today : today.AddDays(1);
+        }
+        else if (!DateTimeOffset.TryParse(when, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out target))
+        {
+            await context.Console.Error.WriteLineAsync($"error: --at \"{when}\" is not a time; use ISO 8601 (2026-11-23T03:00:00Z) or HH:mm in {zone.Id}");
+            return false;
+        }
+        if (target > now)
+        {
+            await context.Console.Out.WriteLineAsync($"waiting until {target.UtcDateTime:u} to back up");
+            await Task.Delay(target - now, time, cancellationToken);
+        }
+        return true;
     }
 
     /// <summary>Without names: every target that is ready (others were reported by discovery). With names: exactly those, ready or not.</summary>

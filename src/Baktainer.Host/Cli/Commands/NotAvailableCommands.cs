@@ -8,9 +8,6 @@ namespace Baktainer.Host.Cli.Commands;
 /// </summary>
 internal static class NotAvailableCommands
 {
-    public static Command Run(CliContext context) =>
-        Stub(context, new Command("run", "Run as a daemon: discover targets and back them up on their cron schedules"));
-
     public static Command Prune(CliContext context) => Stub(context, new Command("prune", "Apply the retention policy now")
     {
         new Option<bool>("--dry-run") { Description = "Show what would be deleted" },

@@ -1,0 +1,125 @@
+using System.Runtime.CompilerServices;
+using Baktainer.Abstractions.Discovery;
+using Baktainer.Abstractions.Engines;
+using Baktainer.Abstractions.Labels;
+using Baktainer.Abstractions.Notifications;
+using Baktainer.Abstractions.Storage;
+using Baktainer.Host.Components;
+using Baktainer.Host.Configuration;
+using Baktainer.Host.Daemon;
+using Baktainer.Host.Targets;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging.Abstractions;
+using NSubstitute;
+
+namespace Baktainer.Host.Tests.Scheduling;
+
+public sealed class TargetWatcherTests
+{
+    private sealed class ManualTime(DateTimeOffset now) : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; } = now;
+        public override DateTimeOffset GetUtcNow() => Now;
+    }
+
+    /// <summary>A discovery provider (no live events) listing fixed label sets, as a plugin would.</summary>
+    private sealed class FixedProvider(IReadOnlyList<Dictionary<string, string>> containers) : IDiscoveryProvider, IDiscoveryProviderFactory
+    {
+        public string Name => "fixed";
+        public string Type => "fixed";
+        public IDiscoveryProvider Create(string name, IConfiguration settings) => this;
+
+        public async IAsyncEnumerable<BackupTarget> DiscoverAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            await Task.Yield();
+            foreach (var labels in containers)
+            {
+                var parsed = LabelSchema.Parse(labels);
+                yield return new BackupTarget(labels["baktainer.name"], labels["baktainer.name"], Name, labels, parsed.Settings, parsed.Issues,
+                    parsed.IsValid ? TargetStatus.Ready : TargetStatus.InvalidLabels, Substitute.For<ITargetShell>());
+            }
+        }
+    }
+
+    private static Dictionary<string, string> Labels(string name, string? schedule = null)
+    {
+        var labels = new Dictionary<string, string> { ["baktainer.backup"] = "true", ["baktainer.db.engine"] = "postgres", ["baktainer.db.name"] = "db", ["baktainer.name"] = name };
+        if (schedule is not null) labels["baktainer.schedule"] = schedule;
+        return labels;
+    }
+
+    private static async Task<TargetWatcher> Watch(ManualTime time, BaktainerSettings settings, IReadOnlyDictionary<string, DateTimeOffset>? lastBackups, params Dictionary<string, string>[] containers)
+    {
+        var provider = new FixedProvider(containers);
+        var entry = new ComponentEntry("Discovery:0", "fixed", "fixed", new ConfigurationBuilder().Build());
+        var components = new ComponentRegistry(settings with { Discovery = [entry] }, [provider], Array.Empty<IStorageTargetFactory>(), Array.Empty<INotifierFactory>());
+        var strategy = Substitute.For<IBackupStrategy>();
+        strategy.Engine.Returns("postgres");
+        strategy.Aliases.Returns([]);
+        strategy.Validate(Arg.Any<BackupTarget>()).Returns([]);
+        var watcher = new TargetWatcher(settings, components, new TargetCatalog(components, [strategy]), time, NullLogger<TargetWatcher>.Instance)
+        {
+            LastBackups = lastBackups ?? new Dictionary<string, DateTimeOffset>(),
+        };
+        using var stop = new CancellationTokenSource();
+        var run = watcher.RunAsync(stop.Token);
+        await Task.Delay(200);
+        await stop.CancelAsync();
+        await run;
+        return watcher;
+    }
+
+    private static readonly DateTimeOffset Start = new(2026, 11, 22, 8, 0, 0, TimeSpan.Zero);
+
+    [Test]
+    public async Task TakeDue_AtScheduledTime_OnceThenNotUntilNextSlot()
+    {
+        var time = new ManualTime(Start);
+        var watcher = await Watch(time, new BaktainerSettings(), null, Labels("hourly", "0 * * * *"), Labels("nightly"));
+
+        Assert.That(watcher.TakeDue(Start.AddMinutes(30), _ => false), Is.Empty);
+        Assert.That(watcher.TakeDue(Start.AddHours(1), _ => false).Select(t => t.Name), Is.EqualTo(new[] { "hourly" }));
+        Assert.That(watcher.TakeDue(Start.AddHours(1).AddSeconds(1), _ => false), Is.Empty, "the slot is taken");
+        Assert.That(watcher.TakeDue(Start.AddHours(16), _ => false).Select(t => t.Name), Is.EquivalentTo(new[] { "hourly", "nightly" }), "BT_CRON default 0 0 * * *");
+    }
+
+    [Test]
+    public async Task TakeDue_PreviousRunStillRunning_NotStacked()
+    {
+        var time = new ManualTime(Start);
+        var watcher = await Watch(time, new BaktainerSettings(), null, Labels("busy", "*/5 * * * *"));
+        Assert.That(watcher.TakeDue(Start.AddMinutes(5), name => name == "busy"), Is.Empty);
+        Assert.That(watcher.TakeDue(Start.AddMinutes(6), _ => false), Is.Empty, "the skipped slot is not made up later");
+        Assert.That(watcher.TakeDue(Start.AddMinutes(10), _ => false), Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public async Task CatchUp_MissedWhileDown_OneRunAtStartNotOnePerSlot()
+    {
+        var time = new ManualTime(Start);
+        var last = Start.AddDays(-3); // three nightly slots missed
+        var watcher = await Watch(time, new BaktainerSettings(), new Dictionary<string, DateTimeOffset> { ["late"] = last, ["fresh"] = Start.AddHours(-1) },
+            Labels("late"), Labels("fresh"), Labels("never"));
+
+        Assert.That(watcher.TakeDue(Start, _ => false).Select(t => t.Name), Is.EqualTo(new[] { "late" }));
+        Assert.That(watcher.TakeDue(Start.AddSeconds(1), _ => false), Is.Empty, "one catch-up run, not three");
+    }
+
+    [Test]
+    public async Task CatchUp_Disabled_NoRunAtStart()
+    {
+        var time = new ManualTime(Start);
+        var watcher = await Watch(time, new BaktainerSettings { CatchUp = false }, new Dictionary<string, DateTimeOffset>(), Labels("late"));
+        Assert.That(watcher.TakeDue(Start, _ => false), Is.Empty);
+    }
+
+    [Test]
+    public async Task SixFieldLabelWithoutOptIn_NotScheduled()
+    {
+        var time = new ManualTime(Start);
+        var watcher = await Watch(time, new BaktainerSettings(), null, Labels("seconds", "* * * * * *"));
+        Assert.That(watcher.TakeDue(Start.AddDays(2), _ => false), Is.Empty);
+        var optedIn = await Watch(time, new BaktainerSettings { CronSeconds = true }, null, Labels("seconds", "*/10 * * * * *"));
+        Assert.That(optedIn.TakeDue(Start.AddSeconds(10), _ => false), Has.Count.EqualTo(1));
+    }
+}

@@ -1,0 +1,66 @@
+using System.Collections;
+using System.Diagnostics;
+using System.Text;
+using Baktainer.Tests.Shared;
+
+namespace EndToEnd.Tests.Daemon;
+
+/// <summary><c>baktainer run</c> as a child process: its output collected, stopped with a real SIGTERM.</summary>
+internal sealed class DaemonProcess : IDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+
+    public DaemonProcess(IReadOnlyDictionary<string, string> environment)
+    {
+        var info = new ProcessStartInfo(RepoPaths.HostExecutable) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var key in Environment.GetEnvironmentVariables().Cast<DictionaryEntry>().Select(e => (string)e.Key).Where(k => k.StartsWith("BT_", StringComparison.Ordinal)))
+            info.Environment.Remove(key);
+        foreach (var (k, v) in environment) info.Environment[k] = v;
+        info.ArgumentList.Add("run");
+        _process = new Process { StartInfo = info };
+        _process.OutputDataReceived += (_, e) => Append(e.Data);
+        _process.ErrorDataReceived += (_, e) => Append(e.Data);
+        _process.Start();
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+    }
+
+    public string Output
+    {
+        get { lock (_output) return _output.ToString(); }
+    }
+
+    public void Terminate()
+    {
+        using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString()]);
+        kill.WaitForExit();
+    }
+
+    /// <returns>The exit code, or null if it did not exit in time.</returns>
+    public async Task<int?> WaitForExitAsync(TimeSpan within)
+    {
+        using var timeout = new CancellationTokenSource(within);
+        try
+        {
+            await _process.WaitForExitAsync(timeout.Token);
+            return _process.ExitCode;
+        }
+        catch (OperationCanceledException)
+        {
+            return null;
+        }
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+        _process.Dispose();
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null) return;
+        lock (_output) _output.AppendLine(line);
+    }
+}
