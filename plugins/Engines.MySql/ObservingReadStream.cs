@@ -1,7 +1,9 @@
+using Baktainer.Abstractions.Streams;
+
 namespace Baktainer.Engines.MySql;
 
 /// <summary>A read-only pass-through that shows every byte read to an observer.</summary>
-internal sealed class ObservingReadStream(Stream inner, Action<ReadOnlyMemory<byte>> observe) : Stream
+internal sealed class ObservingReadStream(Stream inner, Action<ReadOnlyMemory<byte>> observe) : ReadOnlyStream
 {
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
@@ -9,16 +11,4 @@ internal sealed class ObservingReadStream(Stream inner, Action<ReadOnlyMemory<by
         observe(buffer[..read]);
         return read;
     }
-
-    public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
-
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using Baktainer.Abstractions.Streams;
 
 namespace Baktainer.Engines.Postgres;
 
@@ -7,7 +8,7 @@ namespace Baktainer.Engines.Postgres;
 /// the restore connects as: that role necessarily exists, and with ON_ERROR_STOP its "already
 /// exists" error would abort the whole restore. Everything else passes through unchanged.
 /// </summary>
-internal sealed class RoleLineFilterStream(Stream inner, string role) : Stream
+internal sealed class RoleLineFilterStream(Stream inner, string role) : ReadOnlyStream
 {
     private readonly byte[] _skip = Encoding.UTF8.GetBytes($"CREATE ROLE {role};\n");
     private readonly byte[] _buffer = new byte[128 * 1024];
@@ -37,8 +38,6 @@ internal sealed class RoleLineFilterStream(Stream inner, string role) : Stream
         }
     }
 
-    public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
-
     private async Task FillAsync(CancellationToken cancellationToken)
     {
         if (_start > 0)
@@ -54,14 +53,4 @@ internal sealed class RoleLineFilterStream(Stream inner, string role) : Stream
             _end += read;
         }
     }
-
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }

@@ -7,7 +7,7 @@ namespace Baktainer.Abstractions.Streams;
 /// while the data streams on, keeping at most <c>maxLineBytes</c> of a line's start: engines use it
 /// to count the rows in a text dump as it is restored.
 /// </summary>
-public sealed class LineCountingReadStream(Stream inner, Action<ReadOnlySpan<byte>, bool> onLine, int maxLineBytes = 4096) : Stream
+public sealed class LineCountingReadStream(Stream inner, Action<ReadOnlySpan<byte>, bool> onLine, int maxLineBytes = 4096) : ReadOnlyStream
 {
     private readonly byte[] _head = new byte[maxLineBytes];
     private int _headLength;
@@ -24,9 +24,6 @@ public sealed class LineCountingReadStream(Stream inner, Action<ReadOnlySpan<byt
         else Scan(buffer.Span[..read]);
         return read;
     }
-
-    /// <inheritdoc />
-    public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
 
     private void Scan(ReadOnlySpan<byte> data)
     {
@@ -52,23 +49,4 @@ public sealed class LineCountingReadStream(Stream inner, Action<ReadOnlySpan<byt
         _headLength = 0;
         _truncated = false;
     }
-
-    /// <inheritdoc />
-    public override bool CanRead => true;
-    /// <inheritdoc />
-    public override bool CanSeek => false;
-    /// <inheritdoc />
-    public override bool CanWrite => false;
-    /// <inheritdoc />
-    public override long Length => throw new NotSupportedException();
-    /// <inheritdoc />
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-    /// <inheritdoc />
-    public override void Flush() { }
-    /// <inheritdoc />
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    /// <inheritdoc />
-    public override void SetLength(long value) => throw new NotSupportedException();
-    /// <inheritdoc />
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }

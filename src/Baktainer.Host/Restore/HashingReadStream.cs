@@ -1,9 +1,10 @@
 using System.Security.Cryptography;
+using Baktainer.Abstractions.Streams;
 
 namespace Baktainer.Host.Restore;
 
 /// <summary>Read-only pass-through that counts and SHA-256-hashes every byte read.</summary>
-internal sealed class HashingReadStream(Stream inner, bool leaveOpen = false) : Stream
+internal sealed class HashingReadStream(Stream inner, bool leaveOpen = false) : ReadOnlyStream
 {
     private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
 
@@ -26,14 +27,6 @@ internal sealed class HashingReadStream(Stream inner, bool leaveOpen = false) : 
         return read;
     }
 
-    public override int Read(byte[] buffer, int offset, int count)
-    {
-        var read = inner.Read(buffer, offset, count);
-        _hash.AppendData(buffer.AsSpan(offset, read));
-        BytesRead += read;
-        return read;
-    }
-
     protected override void Dispose(bool disposing)
     {
         if (disposing)
@@ -43,14 +36,4 @@ internal sealed class HashingReadStream(Stream inner, bool leaveOpen = false) : 
         }
         base.Dispose(disposing);
     }
-
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => BytesRead; set => throw new NotSupportedException(); }
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }
