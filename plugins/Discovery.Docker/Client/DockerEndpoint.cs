@@ -49,13 +49,13 @@ internal sealed record DockerEndpoint(string Url, string? SocketPath, string? Ho
 
     private DockerException Unreachable(SocketException e) => e.SocketErrorCode switch
     {
+        _ when SocketPath is not null && !File.Exists(SocketPath) =>
+            new DockerException($"cannot reach the Docker daemon at {Url}: the socket {SocketPath} does not exist; is dockerd running and the socket mounted (BT_DOCKER_URL)?") { IsTransient = true },
         SocketError.AccessDenied => new DockerException(
             $"permission denied on the Docker socket {SocketPath ?? Url}; run Baktainer as root or as a member of the socket's group, or mount the socket readable (BT_DOCKER_URL)"),
         SocketError.AddressNotAvailable or SocketError.ConnectionRefused or SocketError.HostNotFound or SocketError.TimedOut or SocketError.HostUnreachable
             or SocketError.NetworkUnreachable or SocketError.TryAgain or SocketError.ConnectionReset =>
             new DockerException($"cannot reach the Docker daemon at {Url}: {e.Message}; is dockerd running and BT_DOCKER_URL right?") { IsTransient = true },
-        _ when SocketPath is not null && !File.Exists(SocketPath) =>
-            new DockerException($"cannot reach the Docker daemon at {Url}: the socket {SocketPath} does not exist; is dockerd running and the socket mounted (BT_DOCKER_URL)?") { IsTransient = true },
         _ => new DockerException($"cannot reach the Docker daemon at {Url}: {e.Message}") { IsTransient = true },
     };
 }

@@ -33,6 +33,13 @@ internal static class ConfigurationSources
         builder.AddInMemoryCollection(overrides);
 
         var legacy = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        // A container's TZ sets the schedule time zone too, unless BT_TIMEZONE does; TZ values that
+        // are not zone ids (":/etc/localtime") are the C library's business and ignored here.
+        if (environment.TryGetValue("TZ", out var tz) && TimeZoneInfo.TryFindSystemTimeZoneById(tz, out _))
+        {
+            legacy["Timezone"] = tz;
+            origins["Timezone"] = "TZ";
+        }
         foreach (var (variable, key) in LegacyVariables.Map)
         {
             if (!environment.TryGetValue(variable, out var value)) continue;

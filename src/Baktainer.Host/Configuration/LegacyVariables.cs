@@ -26,6 +26,7 @@ internal static class LegacyVariables
         ("BT_HEALTH_PORT", "HealthPort"),
         ("BT_TIMEZONE", "Timezone"),
         ("BT_VERIFY", "Verify"),
+        ("BT_TIMEOUT", "Timeout"),
         ("BT_CRON_SECONDS", "CronSeconds"),
         ("BT_JITTER", "Jitter"),
         ("BT_SHUTDOWN_GRACE", "ShutdownGrace"),

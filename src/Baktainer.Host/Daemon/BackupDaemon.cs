@@ -73,6 +73,7 @@ internal sealed class BackupDaemon(
             {
                 BackupOutcome outcome;
                 await _workers.WaitAsync(aborting).ConfigureAwait(false);
+                logger.LogInformation("{Target}: backup started{Attempt}", target.Name, attempt > 1 ? $" (attempt {attempt})" : "");
                 try { outcome = await pipeline.RunAsync(target, null, aborting).ConfigureAwait(false); }
                 finally { _workers.Release(); }
 

@@ -90,6 +90,35 @@ public sealed class SettingsReaderTests
     }
 
     [Test]
+    public void Read_TzVariable_SetsTimezoneUnlessBtTimezoneDoes()
+    {
+        Assert.That(Read(new() { ["TZ"] = "Europe/Berlin" }).Settings.Timezone, Is.EqualTo("Europe/Berlin"));
+        Assert.That(Read(new() { ["TZ"] = "Europe/Berlin", ["BT_TIMEZONE"] = "Asia/Tokyo" }).Settings.Timezone, Is.EqualTo("Asia/Tokyo"));
+        var (s, errors) = Read(new() { ["TZ"] = ":/etc/localtime" });
+        Assert.That((s.Timezone, errors.Count), Is.EqualTo(("UTC", 0)), "a libc-style TZ is ignored, not an error");
+    }
+
+    [Test]
+    public void Read_DaemonVariables_Land()
+    {
+        var (s, errors) = Read(new()
+        {
+            ["BT_CRON_SECONDS"] = "true", ["BT_CRON"] = "*/30 * * * * *", ["BT_JITTER"] = "90s", ["BT_SHUTDOWN_GRACE"] = "2m",
+            ["BT_CATCH_UP"] = "false", ["BT_RETRY_ATTEMPTS"] = "5", ["BT_RETRY_DELAY"] = "10s", ["BT_TIMEOUT"] = "45m", ["BT_VERIFY"] = "restore",
+        });
+        Assert.That(errors, Is.Empty);
+        Assert.That((s.CronSeconds, s.Cron, s.Jitter, s.ShutdownGrace, s.CatchUp), Is.EqualTo((true, "*/30 * * * * *", TimeSpan.FromSeconds(90), TimeSpan.FromMinutes(2), false)));
+        Assert.That((s.RetryAttempts, s.RetryDelay, s.Timeout, s.Verify), Is.EqualTo((5, TimeSpan.FromSeconds(10), TimeSpan.FromMinutes(45), "restore")));
+    }
+
+    [Test]
+    public void Read_SixFieldCronWithoutOptIn_ErrorNamesVariable()
+    {
+        var errors = Read(new() { ["BT_CRON"] = "*/30 * * * * *" }).Errors;
+        Assert.That(errors.Single(), Does.StartWith("BT_CRON (Cron) has invalid value \"*/30 * * * * *\""));
+    }
+
+    [Test]
     public void Read_Nothing_OriginalToolDefaults()
     {
         var (s, errors) = Read(new());
