@@ -18,7 +18,7 @@ namespace Baktainer.Host.Backup;
 /// with their manifest; otherwise they are aborted and nothing that looks like a backup remains.
 /// </summary>
 internal sealed class BackupPipeline(BaktainerSettings settings, ComponentRegistry components, PluginCatalog plugins, PostBackupVerification verification,
-    TimeProvider time, ILogger<BackupPipeline> logger)
+    BackupNotifications notifications, TimeProvider time, ILogger<BackupPipeline> logger)
 {
     private const int CopyBufferSize = 256 * 1024;
 
@@ -42,6 +42,7 @@ internal sealed class BackupPipeline(BaktainerSettings settings, ComponentRegist
             if (cancellationToken.IsCancellationRequested) { progress?.Finished(outcome); throw; }
         }
         progress?.Finished(outcome);
+        await notifications.NotifyAsync(target, outcome, cancellationToken).ConfigureAwait(false);
         return outcome;
     }
 

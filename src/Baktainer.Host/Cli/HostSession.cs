@@ -57,6 +57,7 @@ internal sealed class HostSession : IAsyncDisposable
         services.AddSingleton<TargetCatalog>();
         services.AddSingleton<BackupPipeline>();
         services.AddSingleton<PostBackupVerification>();
+        services.AddSingleton<BackupNotifications>();
         services.AddSingleton<TargetWatcher>();
         services.AddSingleton<BackupDaemon>();
         services.AddSingleton<BackupRunner>();
