@@ -35,19 +35,19 @@ public sealed class MongoBackupStrategy : IBackupStrategy, IBackupPlanDescriber,
     {
         var version = await ToolVersion.ReadAsync(target, "mongodump", cancellationToken).ConfigureAwait(false);
         await using var config = await MongoConfigFile.CreateAsync(target, cancellationToken).ConfigureAwait(false);
-        var output = new MongoArchiveCheckStream(destination);
+        var output = MongoArchiveCheck.Capture(destination);
         var result = await target.Shell.RunAsync(Request("mongodump", target, config?.Path, restore: false), null, output, cancellationToken).ConfigureAwait(false);
         DumpCheck.EnsureExitedZero(target, "mongodump", result);
-        output.EnsureComplete(target);
+        MongoArchiveCheck.EnsureComplete(output, target.DisplayName);
         return new DumpInfo(target.Settings.AllDatabases || target.Settings.Database is null ? "*" : target.Settings.Database, version);
     }
 
     /// <inheritdoc />
     public async Task VerifyDumpAsync(Stream rawDump, BackupManifest manifest, CancellationToken cancellationToken)
     {
-        var check = new MongoArchiveCheckStream(Stream.Null);
+        var check = MongoArchiveCheck.Capture(Stream.Null);
         await rawDump.CopyToAsync(check, cancellationToken).ConfigureAwait(false);
-        check.EnsureComplete(manifest.Key);
+        MongoArchiveCheck.EnsureComplete(check, manifest.Key);
     }
 
     /// <summary>

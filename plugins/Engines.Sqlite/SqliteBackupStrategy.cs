@@ -48,10 +48,10 @@ public sealed class SqliteBackupStrategy : IBackupStrategy, IBackupPlanDescriber
             if (LastLine(integrity) != "ok")
                 throw new BackupFailedException($"{target.DisplayName}: the copy of {target.Settings.Database} failed PRAGMA integrity_check: {Shorten(integrity)}");
 
-            var output = new SqliteImageCheckStream(destination);
+            var output = SqliteImageCheck.Capture(destination);
             var result = await target.Shell.RunAsync(new ExecRequest(["cat", "--", temp]), null, output, cancellationToken).ConfigureAwait(false);
             DumpCheck.EnsureExitedZero(target, "cat", result);
-            output.EnsureComplete(target);
+            SqliteImageCheck.EnsureComplete(output, target.DisplayName, target.Settings.Database!);
             return new DumpInfo(target.Settings.Database!, version);
         }
         finally
@@ -63,9 +63,9 @@ public sealed class SqliteBackupStrategy : IBackupStrategy, IBackupPlanDescriber
     /// <inheritdoc />
     public async Task VerifyDumpAsync(Stream rawDump, BackupManifest manifest, CancellationToken cancellationToken)
     {
-        var check = new SqliteImageCheckStream(Stream.Null);
+        var check = SqliteImageCheck.Capture(Stream.Null);
         await rawDump.CopyToAsync(check, cancellationToken).ConfigureAwait(false);
-        check.EnsureComplete(manifest.Key, manifest.Database ?? "the database");
+        SqliteImageCheck.EnsureComplete(check, manifest.Key, manifest.Database ?? "the database");
     }
 
     /// <inheritdoc />

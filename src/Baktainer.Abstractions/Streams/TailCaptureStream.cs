@@ -1,21 +1,31 @@
 namespace Baktainer.Abstractions.Streams;
 
 /// <summary>
-/// A write-only pass-through stream that remembers the last bytes written, so an engine can check
-/// a dump's completion marker while streaming it, without buffering the dump.
+/// A write-only pass-through stream that remembers the last bytes written (and optionally the
+/// first), so an engine can check a dump's completion marker or a binary format's header and
+/// trailer while streaming it, without buffering the dump.
 /// </summary>
 public sealed class TailCaptureStream : WriteOnlyStream
 {
     private readonly Stream _inner;
     private readonly byte[] _ring;
+    private readonly byte[] _head;
     private long _written;
 
-    /// <summary>Wraps <paramref name="inner"/>, keeping the last <paramref name="tailBytes"/> bytes.</summary>
-    public TailCaptureStream(Stream inner, int tailBytes = 4096)
+    /// <summary>
+    /// Wraps <paramref name="inner"/>, keeping the last <paramref name="tailBytes"/> bytes (at least
+    /// one) and the first <paramref name="headBytes"/> bytes.
+    /// </summary>
+    public TailCaptureStream(Stream inner, int tailBytes = 4096, int headBytes = 0)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(tailBytes, 1);
         _inner = inner;
         _ring = new byte[tailBytes];
+        _head = new byte[headBytes];
     }
+
+    /// <summary>The first bytes written (at most the head size).</summary>
+    public ReadOnlySpan<byte> Head() => _head.AsSpan(0, (int)Math.Min(_written, _head.Length));
 
     /// <summary>The number of bytes written so far.</summary>
     public long BytesWritten => _written;
@@ -49,6 +59,7 @@ public sealed class TailCaptureStream : WriteOnlyStream
 
     private void Remember(ReadOnlySpan<byte> data)
     {
+        if (_written < _head.Length) data[..(int)Math.Min(data.Length, _head.Length - _written)].CopyTo(_head.AsSpan((int)_written));
         var keep = data.Length > _ring.Length ? data[^_ring.Length..] : data;
         var pos = (int)((_written + data.Length - keep.Length) % _ring.Length);
         var first = Math.Min(keep.Length, _ring.Length - pos);
