@@ -11,8 +11,6 @@ namespace Baktainer.Storage.Local;
 /// </summary>
 internal sealed class LocalStorageTarget(string name, LocalStorageOptions options) : IStorageTarget, IManifestUpdater
 {
-    public const string PartialSuffix = ".partial";
-
     public string Name => name;
     public string Root => options.Path;
 
@@ -24,7 +22,7 @@ internal sealed class LocalStorageTarget(string name, LocalStorageOptions option
         {
             Directory.CreateDirectory(folder);
             EnsureFreeSpace();
-            var temp = Path.Combine(folder, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}{PartialSuffix}");
+            var temp = PartialFile.For(path);
             // FileShare.None takes an exclusive lock, which tells start-up cleanup the file is live.
             var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 20, FileOptions.Asynchronous);
             return Task.FromResult<IStorageUpload>(new LocalUpload(key, path, temp, stream, Root));
@@ -67,19 +65,15 @@ internal sealed class LocalStorageTarget(string name, LocalStorageOptions option
     {
         var path = Resolve(key);
         if (!File.Exists(path)) throw new BaktainerException($"no backup '{key}' in local storage '{name}' ({Root})");
-        var temp = Path.Combine(Path.GetDirectoryName(path)!, $".{Path.GetFileName(path)}{ManifestJson.Suffix}.{Guid.NewGuid():N}{PartialSuffix}");
+        string? temp = null;
         try
         {
-            await using (var sidecar = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-            {
-                await sidecar.WriteAsync(ManifestJson.Serialize(manifest), cancellationToken).ConfigureAwait(false);
-                sidecar.Flush(flushToDisk: true);
-            }
+            temp = await PartialFile.WriteDurablyAsync(path + ManifestJson.Suffix, ManifestJson.Serialize(manifest), cancellationToken).ConfigureAwait(false);
             File.Move(temp, path + ManifestJson.Suffix, overwrite: true);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            File.Delete(temp);
+            if (temp is not null) File.Delete(temp);
             throw DiskErrors.Explain(e, Root, "updating a manifest");
         }
     }
@@ -89,7 +83,7 @@ internal sealed class LocalStorageTarget(string name, LocalStorageOptions option
     {
         if (!Directory.Exists(Root)) return 0;
         var removed = 0;
-        foreach (var file in Directory.EnumerateFiles(Root, "*" + PartialSuffix, SearchOption.AllDirectories))
+        foreach (var file in Directory.EnumerateFiles(Root, "*" + PartialFile.Suffix, SearchOption.AllDirectories))
         {
             try
             {

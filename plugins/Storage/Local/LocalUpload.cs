@@ -27,12 +27,7 @@ internal sealed class LocalUpload(string key, string finalPath, string tempPath,
             file.Flush(flushToDisk: true);
             await file.DisposeAsync().ConfigureAwait(false);
 
-            _manifestTemp = Path.Combine(Path.GetDirectoryName(finalPath)!, $".{Path.GetFileName(finalPath)}{ManifestJson.Suffix}.{Guid.NewGuid():N}{LocalStorageTarget.PartialSuffix}");
-            await using (var sidecar = new FileStream(_manifestTemp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-            {
-                await sidecar.WriteAsync(ManifestJson.Serialize(manifest), cancellationToken).ConfigureAwait(false);
-                sidecar.Flush(flushToDisk: true);
-            }
+            _manifestTemp = await PartialFile.WriteDurablyAsync(finalPath + ManifestJson.Suffix, ManifestJson.Serialize(manifest), cancellationToken).ConfigureAwait(false);
             if (File.Exists(finalPath)) throw new BaktainerException($"a backup named '{key}' already exists in '{root}'; not overwritten");
             File.Move(tempPath, finalPath, overwrite: false);
             _dataMoved = true;
