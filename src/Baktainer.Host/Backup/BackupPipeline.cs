@@ -48,9 +48,7 @@ internal sealed class BackupPipeline(BaktainerSettings settings, ComponentRegist
 
     private async Task<BackupManifest> BackupAsync(DiscoveredTarget target, DateTimeOffset started, IBackupProgress? progress, CancellationToken cancellationToken)
     {
-        if (!target.IsReady || target.Strategy is null)
-            throw new BaktainerException($"{target.Target.DisplayName} is not ready: {string.Join("; ", target.Problems.DefaultIfEmpty(target.Status.ToString()))}");
-        var strategy = target.Strategy;
+        var strategy = target.ReadyStrategy();
         var compress = target.Target.Settings.Compress ?? settings.Compress;
         var key = BackupKey.For(target.Name, started, strategy.FileExtension, compress);
         var storages = SelectStorage(target);

@@ -28,8 +28,7 @@ internal sealed class BackupVerifier(TargetCatalog catalog)
         {
             await using var counted = new HashingReadStream(gzip ?? (Stream)stored, leaveOpen: true);
             if (strategy is IDumpVerifier verifier) await verifier.VerifyDumpAsync(counted, manifest, cancellationToken).ConfigureAwait(false);
-            else await counted.DrainAsync(cancellationToken).ConfigureAwait(false);
-            await counted.DrainAsync(cancellationToken).ConfigureAwait(false);
+            await counted.DrainAsync(cancellationToken).ConfigureAwait(false); // whatever the engine's check left unread
             rawSize = counted.BytesRead;
         }
         catch (InvalidDataException e)

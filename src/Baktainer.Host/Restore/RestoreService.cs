@@ -14,8 +14,7 @@ internal sealed class RestoreService(BackupLocator locator, BackupVerifier verif
 {
     public async Task<LocatedBackup> RestoreAsync(DiscoveredTarget target, string reference, string? database, bool confirmed, CancellationToken cancellationToken)
     {
-        if (!target.IsReady || target.Strategy is not { } strategy)
-            throw new BaktainerException($"{target.Target.DisplayName} is not ready: {string.Join("; ", target.Problems)}");
+        var strategy = target.ReadyStrategy();
         var located = await locator.FindAsync(reference, target.Name, cancellationToken).ConfigureAwait(false);
         var manifest = located.Backup.Manifest
             ?? throw new BaktainerException($"refusing to restore {located.Describe}: it has no manifest, so its checksum cannot be checked");

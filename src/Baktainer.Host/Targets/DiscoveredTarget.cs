@@ -1,3 +1,4 @@
+using Baktainer.Abstractions;
 using Baktainer.Abstractions.Discovery;
 using Baktainer.Abstractions.Engines;
 
@@ -12,4 +13,18 @@ internal sealed record DiscoveredTarget(BackupTarget Target, IBackupStrategy? St
 {
     public string Name => Target.BackupName;
     public bool IsReady => Status == TargetStatus.Ready;
+
+    /// <summary>Whether <paramref name="name"/> is its backup name or its container name (any case).</summary>
+    public bool IsNamed(string name) =>
+        Name.Equals(name, StringComparison.OrdinalIgnoreCase) || Target.DisplayName.Equals(name, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The engine that backs up a ready target.</summary>
+    /// <exception cref="BaktainerException">Not ready; the message gives every reason.</exception>
+    public IBackupStrategy ReadyStrategy() => IsReady && Strategy is { } strategy
+        ? strategy
+        : throw new BaktainerException($"{Target.DisplayName} is not ready: {string.Join("; ", Problems.DefaultIfEmpty(Status.ToString()))}");
+
+    /// <summary>The error for names that match no discovered target, listing the known ones.</summary>
+    public static string UnknownNames(IEnumerable<string> names, IEnumerable<DiscoveredTarget> known) =>
+        $"no labelled container named {string.Join(", ", names)}; known: {string.Join(", ", known.Select(d => d.Name).DefaultIfEmpty("none"))}";
 }

@@ -30,7 +30,7 @@ internal static class BackupCommand
             var (selected, unknown) = Select(discovered, result.GetValue(targets) ?? []);
             if (unknown.Count > 0)
             {
-                await context.Console.Error.WriteLineAsync($"error: no labelled container named {string.Join(", ", unknown)}; known: {string.Join(", ", discovered.Select(d => d.Name).DefaultIfEmpty("none"))}");
+                await context.Console.Error.WriteLineAsync($"error: {DiscoveredTarget.UnknownNames(unknown, discovered)}");
                 return ExitCodes.Failed;
             }
             if (result.GetValue(dryRun))
@@ -80,8 +80,7 @@ internal static class BackupCommand
     private static (IReadOnlyList<DiscoveredTarget> Selected, IReadOnlyList<string> Unknown) Select(IReadOnlyList<DiscoveredTarget> discovered, string[] names)
     {
         if (names.Length == 0) return (discovered.Where(d => d.IsReady).ToList(), []);
-        bool Matches(DiscoveredTarget d, string n) => d.Name.Equals(n, StringComparison.OrdinalIgnoreCase) || d.Target.DisplayName.Equals(n, StringComparison.OrdinalIgnoreCase);
-        return (discovered.Where(d => names.Any(n => Matches(d, n))).ToList(), names.Where(n => !discovered.Any(d => Matches(d, n))).ToList());
+        return (discovered.Where(d => names.Any(d.IsNamed)).ToList(), names.Where(n => !discovered.Any(d => d.IsNamed(n))).ToList());
     }
 
     private static async Task<IReadOnlyList<BackupOutcome>> RunAsync(CliContext context, HostSession session, IReadOnlyList<DiscoveredTarget> selected, BackupRunner runner, bool quiet, CancellationToken cancellationToken)

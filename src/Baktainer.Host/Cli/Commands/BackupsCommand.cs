@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using Baktainer.Abstractions.Storage;
 using Baktainer.Host.Backup;
-using Baktainer.Host.Components;
+using Baktainer.Host.Restore;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
@@ -21,11 +21,8 @@ internal static class BackupsCommand
             await using var session = context.OpenSession(result);
             session.EnsureValid();
             var wanted = result.GetValue(targets) ?? [];
-            var rows = new List<(string Storage, StoredBackup Backup)>();
-            foreach (var storage in session.Services.GetRequiredService<ComponentRegistry>().Storage)
-                await foreach (var backup in storage.ListAsync(cancellationToken))
-                    if (wanted.Length == 0 || (backup.Manifest is { } m && wanted.Contains(m.Target, StringComparer.OrdinalIgnoreCase)))
-                        rows.Add((storage.Name, backup));
+            var rows = (await session.Services.GetRequiredService<BackupLocator>().AllAsync(cancellationToken))
+                .Where(b => b.BelongsTo(wanted)).Select(b => (Storage: b.Storage.Name, b.Backup)).ToList();
 
             if (result.GetValue(json))
             {

@@ -24,10 +24,10 @@ internal static class RestoreCommand
             session.EnsureValid();
             var name = result.GetValue(target)!;
             var discovered = await session.Services.GetRequiredService<TargetCatalog>().DiscoverAsync(cancellationToken);
-            var match = discovered.FirstOrDefault(d => d.Name.Equals(name, StringComparison.OrdinalIgnoreCase) || d.Target.DisplayName.Equals(name, StringComparison.OrdinalIgnoreCase));
+            var match = discovered.FirstOrDefault(d => d.IsNamed(name));
             if (match is null)
             {
-                await context.Console.Error.WriteLineAsync($"error: no labelled container named {name}; known: {string.Join(", ", discovered.Select(d => d.Name).DefaultIfEmpty("none"))}");
+                await context.Console.Error.WriteLineAsync($"error: {DiscoveredTarget.UnknownNames([name], discovered)}");
                 return ExitCodes.Failed;
             }
             try

@@ -32,8 +32,7 @@ internal static class VerifyCommand
             var selected = reference is not null
                 ? [await locator.FindAsync(reference, wanted.FirstOrDefault(), cancellationToken)]
                 : (await locator.AllAsync(cancellationToken))
-                    .Where(b => wanted.Length == 0 || (b.Backup.Manifest is { } m && wanted.Contains(m.Target, StringComparer.OrdinalIgnoreCase)))
-                    .ToList();
+                    .Where(b => b.BelongsTo(wanted)).ToList();
             var failures = 0;
             foreach (var located in selected)
             {
