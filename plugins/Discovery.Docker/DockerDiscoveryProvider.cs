@@ -33,10 +33,6 @@ internal sealed class DockerDiscoveryProvider : IDiscoveryProvider, IWatchableDi
 
     public string Name { get; }
 
-    /// <summary>Checks the daemon answers; the exception says why not.</summary>
-    public Task PingAsync(CancellationToken cancellationToken) =>
-        _retry.ExecuteAsync(async ct => await _client.PingAsync(ct).ConfigureAwait(false), cancellationToken).AsTask();
-
     public async IAsyncEnumerable<BackupTarget> DiscoverAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var containers = await _retry.ExecuteAsync(async ct => await _client.ListContainersAsync(LabelSchema.Backup, ct).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);

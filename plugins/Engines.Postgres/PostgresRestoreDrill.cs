@@ -29,7 +29,7 @@ internal static class PostgresRestoreDrill
         {
             var expected = new Dictionary<string, long>();
             string? table = null;
-            var counting = new LineCountingReadStream(rawDump, (line, _) =>
+            var counting = new LineCountingReadStream(rawDump, line =>
             {
                 if (table is null)
                 {

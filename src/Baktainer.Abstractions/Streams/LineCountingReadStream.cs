@@ -3,15 +3,14 @@ using System.Text;
 namespace Baktainer.Abstractions.Streams;
 
 /// <summary>
-/// A read-only pass-through that hands every complete line (without its newline) to a callback
-/// while the data streams on, keeping at most <c>maxLineBytes</c> of a line's start: engines use it
-/// to count the rows in a text dump as it is restored.
+/// A read-only pass-through that hands every line (without its newline) to a callback while the
+/// data streams on, keeping at most <c>maxLineBytes</c> of a line's start (a longer line is still
+/// one call, with its start): engines use it to count the rows in a text dump as it is restored.
 /// </summary>
-public sealed class LineCountingReadStream(Stream inner, Action<ReadOnlySpan<byte>, bool> onLine, int maxLineBytes = 4096) : ReadOnlyStream
+public sealed class LineCountingReadStream(Stream inner, Action<ReadOnlySpan<byte>> onLine, int maxLineBytes = 4096) : ReadOnlyStream
 {
     private readonly byte[] _head = new byte[maxLineBytes];
     private int _headLength;
-    private bool _truncated;
 
     /// <summary>Decodes a captured line start as UTF-8.</summary>
     public static string Text(ReadOnlySpan<byte> line) => Encoding.UTF8.GetString(line);
@@ -31,10 +30,9 @@ public sealed class LineCountingReadStream(Stream inner, Action<ReadOnlySpan<byt
         {
             var newline = data.IndexOf((byte)'\n');
             var part = newline < 0 ? data : data[..newline];
-            var room = _head.Length - _headLength;
-            if (part.Length > room) _truncated = true;
-            part[..Math.Min(room, part.Length)].CopyTo(_head.AsSpan(_headLength));
-            _headLength += Math.Min(room, part.Length);
+            var take = Math.Min(_head.Length - _headLength, part.Length);
+            part[..take].CopyTo(_head.AsSpan(_headLength));
+            _headLength += take;
             if (newline < 0) return;
             Flush(end: false);
             data = data[(newline + 1)..];
@@ -44,9 +42,7 @@ public sealed class LineCountingReadStream(Stream inner, Action<ReadOnlySpan<byt
     private void Flush(bool end)
     {
         if (end && _headLength == 0) return;
-        // The second argument says whether the line was longer than what was kept.
-        onLine(_head.AsSpan(0, _headLength), _truncated);
+        onLine(_head.AsSpan(0, _headLength));
         _headLength = 0;
-        _truncated = false;
     }
 }
