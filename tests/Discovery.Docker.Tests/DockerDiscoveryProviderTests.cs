@@ -8,37 +8,17 @@ using Microsoft.Extensions.Logging;
 namespace Discovery.Docker.Tests;
 
 [Category("Docker")]
-public sealed class DockerDiscoveryProviderTests
+public sealed class DockerDiscoveryProviderTests : DockerDiscoveryTest
 {
-    private DockerFixture _fixture = null!;
-    private readonly List<TestContainer> _containers = [];
-
-    [SetUp]
-    public async Task SetUp()
-    {
-        await TestDocker.EnsureReadyAsync();
-        _fixture = new DockerFixture();
-    }
-
-    [TearDown]
-    public async Task TearDown()
-    {
-        foreach (var c in _containers) await c.DisposeAsync();
-        _containers.Clear();
-        _fixture.Dispose();
-    }
-
     private async Task<TestContainer> Start(string purpose, Dictionary<string, string>? labels, Dictionary<string, string>? env = null, params string[] command)
     {
-        var container = await TestContainer.StartAsync(TestContainer.UniqueName(purpose), labels, env, null, command);
-        _containers.Add(container);
-        return container;
+        return Containers.Track(await TestContainer.StartAsync(TestContainer.UniqueName(purpose), labels, env, null, command));
     }
 
     private async Task<List<BackupTarget>> DiscoverMine()
     {
-        var provider = _fixture.Provider(); // kept alive: targets use its client until the fixture ends
-        var names = _containers.Select(c => c.Name).ToHashSet();
+        var provider = Fixture.Provider(); // kept alive: targets use its client until the fixture ends
+        var names = Containers.Names.ToHashSet();
         var found = new List<BackupTarget>();
         await foreach (var t in provider.DiscoverAsync(CancellationToken.None)) if (names.Contains(t.DisplayName)) found.Add(t);
         return found;
@@ -93,7 +73,7 @@ public sealed class DockerDiscoveryProviderTests
         var bad = await Start("bad", Labels("oracle", "app", ("baktainer.backup.retention.days", "forever")));
 
         await DiscoverMine();
-        using var provider = _fixture.Provider();
+        using var provider = Fixture.Provider();
         var targets = new List<BackupTarget>();
         for (var i = 0; i < 3; i++)
             await foreach (var t in provider.DiscoverAsync(CancellationToken.None)) if (t.DisplayName == bad.Name) targets.Add(t);
@@ -102,7 +82,7 @@ public sealed class DockerDiscoveryProviderTests
         Assert.That(target.Status, Is.EqualTo(TargetStatus.InvalidLabels));
         Assert.That(target.Problems.Select(p => p.Message), Has.One.EqualTo("label 'baktainer.db.engine' has invalid value \"oracle\"; expected one of postgres, postgresql, mysql, mariadb, sqlite, mongodb, mongo"));
         Assert.That(target.Problems.Select(p => p.Message), Has.One.Contains("baktainer.backup.retention.days").And.Contains("\"forever\""));
-        var logged = _fixture.Logs.Lines.Where(l => l.Level == LogLevel.Error && l.Message.Contains(bad.Name) && l.Message.Contains("oracle")).ToList();
+        var logged = Fixture.Logs.Lines.Where(l => l.Level == LogLevel.Error && l.Message.Contains(bad.Name) && l.Message.Contains("oracle")).ToList();
         Assert.That(logged, Has.Count.EqualTo(2), "once by the first provider, once by the second over three polls - never per poll");
     }
 

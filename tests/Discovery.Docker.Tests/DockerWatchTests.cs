@@ -6,29 +6,12 @@ using Discovery.Docker.Tests.Support;
 namespace Discovery.Docker.Tests;
 
 [Category("Docker")]
-public sealed class DockerWatchTests
+public sealed class DockerWatchTests : DockerDiscoveryTest
 {
     private static readonly Dictionary<string, string> Labels = new()
     {
         ["baktainer.backup"] = "true", ["baktainer.db.engine"] = "postgres", ["baktainer.db.name"] = "app",
     };
-
-    private DockerFixture _fixture = null!;
-    private readonly List<TestContainer> _containers = [];
-
-    [SetUp]
-    public async Task SetUp()
-    {
-        await TestDocker.EnsureReadyAsync();
-        _fixture = new DockerFixture();
-    }
-
-    [TearDown]
-    public async Task TearDown()
-    {
-        foreach (var c in _containers) await c.DisposeAsync();
-        _fixture.Dispose();
-    }
 
     /// <summary>Collects changes in the background until the returned source is cancelled.</summary>
     private static (List<TargetChange> Seen, CancellationTokenSource Stop, Task Loop) Watch(IWatchableDiscovery provider)
@@ -62,12 +45,11 @@ public sealed class DockerWatchTests
     [Test]
     public async Task WatchAsync_ContainerStartedLater_IsSeenThenRemoved()
     {
-        var provider = _fixture.Provider(poll: TimeSpan.FromMinutes(5));
+        var provider = Fixture.Provider(poll: TimeSpan.FromMinutes(5));
         var (seen, stop, loop) = Watch(provider);
         await Task.Delay(500);
 
-        var late = await TestContainer.StartAsync(TestContainer.UniqueName("late"), Labels);
-        _containers.Add(late);
+        var late = Containers.Track(await TestContainer.StartAsync(TestContainer.UniqueName("late"), Labels));
         var added = await WaitFor(seen, c => c.Kind == TargetChangeKind.AddedOrChanged && c.Target!.DisplayName == late.Name && c.Target.Status == TargetStatus.Ready, TimeSpan.FromSeconds(10));
         Assert.That(added, Is.Not.Null, "a labelled container started after discovery began is found from the event stream (poll interval is 5 min)");
 
@@ -84,24 +66,22 @@ public sealed class DockerWatchTests
     {
         using var folder = new TempFolder("bt-proxy");
         await using var proxy = new UnixSocketProxy(folder.Combine("docker.sock"), TestDocker.SocketPath);
-        var provider = _fixture.Provider(url: proxy.Url, poll: TimeSpan.FromMinutes(5));
+        var provider = Fixture.Provider(url: proxy.Url, poll: TimeSpan.FromMinutes(5));
         var (seen, stop, loop) = Watch(provider);
         await Task.Delay(1000);
         var connectionsBefore = proxy.Accepted;
 
         proxy.DropAll();
         await Task.Delay(200);
-        var after = await TestContainer.StartAsync(TestContainer.UniqueName("afterbreak"), Labels);
-        _containers.Add(after);
+        var after = Containers.Track(await TestContainer.StartAsync(TestContainer.UniqueName("afterbreak"), Labels));
 
         var added = await WaitFor(seen, c => c.Target?.DisplayName == after.Name, TimeSpan.FromSeconds(20));
         Assert.That(added, Is.Not.Null, "after the stream broke, the watcher re-listed and reconnected");
         Assert.That(proxy.Accepted, Is.GreaterThan(connectionsBefore), "a new connection was made");
-        Assert.That(_fixture.Logs.Lines.Select(l => l.Message), Has.Some.Contains("event stream"));
+        Assert.That(Fixture.Logs.Lines.Select(l => l.Message), Has.Some.Contains("event stream"));
 
         // And the re-established stream delivers live events again.
-        var second = await TestContainer.StartAsync(TestContainer.UniqueName("afterreconnect"), Labels);
-        _containers.Add(second);
+        var second = Containers.Track(await TestContainer.StartAsync(TestContainer.UniqueName("afterreconnect"), Labels));
         Assert.That(await WaitFor(seen, c => c.Target?.DisplayName == second.Name, TimeSpan.FromSeconds(10)), Is.Not.Null);
 
         stop.Cancel();

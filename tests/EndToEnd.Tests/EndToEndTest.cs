@@ -9,7 +9,7 @@ namespace EndToEnd.Tests;
 /// </summary>
 public abstract class EndToEndTest
 {
-    private readonly List<TestContainer> _containers = [];
+    private readonly ContainerSet _containers = new();
 
     internal BackupFolder Backups { get; private set; } = null!;
 
@@ -19,17 +19,12 @@ public abstract class EndToEndTest
     [TearDown]
     public async Task RemoveContainersAndFolder()
     {
-        foreach (var container in _containers) await container.DisposeAsync();
-        _containers.Clear();
+        await _containers.DisposeAsync();
         Backups.Dispose();
     }
 
     /// <summary>Removes <paramref name="container"/> when the test ends.</summary>
-    internal TestContainer Track(TestContainer container)
-    {
-        _containers.Add(container);
-        return container;
-    }
+    internal TestContainer Track(TestContainer container) => _containers.Track(container);
 
     /// <summary>Runs baktainer with BT_BACKUP_DIR set to this test's folder, logging what it printed.</summary>
     internal async Task<(int Code, string Out, string Error)> Baktainer(params string[] args)

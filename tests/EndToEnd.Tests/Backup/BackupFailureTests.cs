@@ -14,7 +14,7 @@ public sealed class BackupFailureTests
     private const string Password = "fail-Secret-88";
     private const string OlderKey = "2026-01-01/app-1767225600.sql.gz";
     private static TestContainer _postgres = null!;
-    private readonly List<TestContainer> _extra = [];
+    private readonly ContainerSet _extra = new();
     private TempFolder _work = null!;
     private string _dir = null!;
 
@@ -40,8 +40,7 @@ public sealed class BackupFailureTests
     [TearDown]
     public async Task TearDown()
     {
-        foreach (var c in _extra) await c.DisposeAsync();
-        _extra.Clear();
+        await _extra.DisposeAsync();
         _work.Dispose();
     }
 
@@ -79,9 +78,7 @@ public sealed class BackupFailureTests
 
     private async Task<TestContainer> Postgres(string purpose, Dictionary<string, string> labels)
     {
-        var c = await DatabaseContainers.StartPostgresAsync(TestContainer.UniqueName(purpose), Password, labels);
-        _extra.Add(c);
-        return c;
+        return _extra.Track(await DatabaseContainers.StartPostgresAsync(TestContainer.UniqueName(purpose), Password, labels));
     }
 
     [Test]
@@ -116,7 +113,7 @@ public sealed class BackupFailureTests
         var stubs = Path.Combine(TestContext.CurrentContext.TestDirectory, "Stubs");
         var c = await TestContainer.StartAsync(TestContainer.UniqueName("pg-killed"), Labels(("baktainer.db.name", "app")),
             new Dictionary<string, string> { ["PATH"] = "/stubs:/usr/bin:/bin", ["POSTGRES_PASSWORD"] = Password }, ["-v", $"{stubs}:/stubs:ro"]);
-        _extra.Add(c);
+        _extra.Track(c);
 
         var run = Backup(_dir, c.Name);
         var deadline = Stopwatch.StartNew();
@@ -139,7 +136,7 @@ public sealed class BackupFailureTests
         var c = await TestContainer.StartBareAsync(TestContainer.UniqueName("pg-notool"), Labels(("baktainer.db.name", "app")),
             ["-v", "/usr/bin/sleep:/usr/bin/sleep:ro", "-v", "/usr/lib/x86_64-linux-gnu:/usr/lib/x86_64-linux-gnu:ro", "-v", "/usr/lib64:/usr/lib64:ro"],
             "/usr/bin/sleep", "infinity");
-        _extra.Add(c);
+        _extra.Track(c);
 
         var (code, output, _) = await Backup(_dir, c.Name);
 
@@ -184,7 +181,7 @@ public sealed class BackupFailureTests
             ["baktainer.backup"] = "true", ["baktainer.db.engine"] = "postgres",
             ["baktainer.db.name"] = "app; touch /tmp/pwned", ["baktainer.name"] = "../../../tmp/evil",
         }, null, null, "sh", "-c", "chmod 1777 /tmp && exec sleep infinity");
-        _extra.Add(c);
+        _extra.Track(c);
 
         var list = await BaktainerProcess.RunAsync(new Dictionary<string, string> { ["BT_BACKUP_DIR"] = _dir }, "list", "--json");
         var (code, output, _) = await Backup(_dir, c.Name);
