@@ -8,5 +8,5 @@ namespace Baktainer.Notifiers;
 public sealed class NotifiersPlugin : IBaktainerPlugin
 {
     /// <inheritdoc />
-    public void ConfigureServices(IServiceCollection services, IConfiguration configuration) => services.AddLogNotifier();
+    public void ConfigureServices(IServiceCollection services, IConfiguration configuration) => services.AddBundledNotifiers();
 }

@@ -2,25 +2,10 @@ using Baktainer.Abstractions.Storage;
 
 namespace Baktainer.Abstractions.Notifications;
 
-/// <summary>What happened.</summary>
-public enum BackupEventKind
-{
-    /// <summary>A backup started.</summary>
-    Started,
-    /// <summary>A backup was committed.</summary>
-    Succeeded,
-    /// <summary>A backup failed; nothing was published.</summary>
-    Failed,
-    /// <summary>A restore or verification finished.</summary>
-    Verified,
-    /// <summary>A restore or verification failed.</summary>
-    VerificationFailed,
-}
-
 /// <summary>A notification payload. Never holds a secret.</summary>
 /// <param name="Kind">What happened.</param>
-/// <param name="Target">The backup name.</param>
-/// <param name="Engine">The engine.</param>
+/// <param name="Target">The backup name; empty for daemon-wide events (started, Docker unreachable, summary).</param>
+/// <param name="Engine">The engine; empty when not about one target.</param>
 /// <param name="TimestampUtc">When it happened.</param>
 /// <param name="Message">A one-line human summary.</param>
 /// <param name="Manifest">The backup's manifest, when one was written.</param>
@@ -32,4 +17,15 @@ public sealed record BackupEvent(
     DateTimeOffset TimestampUtc,
     string Message,
     BackupManifest? Manifest = null,
-    string? Error = null);
+    string? Error = null)
+{
+    /// <summary>How many backups of this target have failed in a row, this one included (0 unless failing).</summary>
+    public int ConsecutiveFailures { get; init; }
+
+    /// <summary>Further facts shown by rich notifiers as name/value pairs (e.g. storage, free space, pruned keys).</summary>
+    public IReadOnlyDictionary<string, string> Details { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Whether this event reports something going wrong.</summary>
+    public bool IsProblem => Kind is BackupEventKind.Failed or BackupEventKind.VerificationFailed or BackupEventKind.Overdue
+        or BackupEventKind.StorageLow or BackupEventKind.DockerUnreachable;
+}

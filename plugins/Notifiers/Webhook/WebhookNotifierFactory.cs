@@ -1,0 +1,41 @@
+using Baktainer.Abstractions;
+using Baktainer.Abstractions.Notifications;
+using Baktainer.Notifiers.Delivery;
+using Microsoft.Extensions.Configuration;
+
+namespace Baktainer.Notifiers.Webhook;
+
+/// <summary>
+/// <c>Type: webhook</c>: posts the event as JSON to <c>Url</c>, with <c>webhook-id</c> (the same for
+/// every retry of one event), <c>webhook-timestamp</c> and, when <c>Secret</c> (a <c>whsec_</c> key)
+/// is set, <c>webhook-signature</c> computed afresh for each attempt.
+/// </summary>
+internal sealed class WebhookNotifierFactory(HttpDelivery delivery, TimeProvider time) : INotifierFactory
+{
+    public string Type => "webhook";
+
+    public INotifier Create(string name, IConfiguration settings)
+    {
+        var reader = new NotifierSettings(name, Type, settings);
+        var url = reader.Url();
+        WebhookSigner? signer = null;
+        if (reader.OptionalSecret("Secret") is { } secret)
+            signer = WebhookSigner.TryCreate(secret) ?? throw reader.Error("Secret", "is not a Standard Webhooks secret (value hidden)", "whsec_ followed by at least 16 bytes of base64");
+        return new HttpNotifier(name, url, reader.Delivery(), delivery, e => Plan(url, signer, e));
+    }
+
+    private Func<HttpRequestMessage> Plan(Secret url, WebhookSigner? signer, BackupEvent backupEvent)
+    {
+        var id = "msg_" + Guid.NewGuid().ToString("N");
+        var body = JsonRequest.Serialize(WebhookPayload.Build(backupEvent));
+        return () =>
+        {
+            var timestamp = time.GetUtcNow().ToUnixTimeSeconds();
+            var request = JsonRequest.Post(url, body);
+            request.Headers.Add("webhook-id", id);
+            request.Headers.Add("webhook-timestamp", timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            if (signer is not null) request.Headers.Add("webhook-signature", signer.Sign(id, timestamp, body));
+            return request;
+        };
+    }
+}
