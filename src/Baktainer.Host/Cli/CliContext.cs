@@ -2,6 +2,8 @@ using System.CommandLine;
 using Baktainer.Abstractions;
 using Baktainer.Host.Configuration;
 using Baktainer.Host.Daemon;
+using Baktainer.Host.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Baktainer.Host.Cli;
 
@@ -17,10 +19,35 @@ internal sealed class CliContext(GlobalOptions globals, CommandConsole console, 
 
     public string WorkingDirectory => workingDirectory;
 
-    public Invocation Invocation(ParseResult result) => globals.Read(result);
+    public HostStartOptions StartOptions(ParseResult result) => globals.Read(result);
 
-    /// <summary>Opens a session; configuration errors are left for the caller (see <see cref="HostSession.EnsureValid"/>).</summary>
-    public HostSession OpenSession(ParseResult result) => HostSession.Open(globals.Read(result), environment, workingDirectory);
+    /// <summary>
+    /// Sets <paramref name="command"/>'s action to build the host, create <typeparamref name="TCommand"/>
+    /// with its typed dependencies from it and run <paramref name="run"/>. With
+    /// <paramref name="requireValidConfiguration"/>, configuration errors stop the command first;
+    /// a message from <paramref name="usageError"/> stops it before the host is built (exit 2).
+    /// </summary>
+    public void SetAction<TCommand>(Command command, Func<TCommand, ParseResult, CancellationToken, Task<int>> run,
+        bool requireValidConfiguration = true, Func<ParseResult, string?>? usageError = null)
+        where TCommand : class =>
+        SetAction(command, async (result, cancellationToken) =>
+        {
+            if (usageError?.Invoke(result) is { } usage)
+            {
+                await console.Error.WriteLineAsync($"error: {usage}");
+                return ExitCodes.Usage;
+            }
+            await using var host = BaktainerHost.Build(globals.Read(result), environment, workingDirectory, AddCliServices);
+            if (requireValidConfiguration) host.Services.GetRequiredService<ConfigurationReport>().EnsureValid();
+            return await run(ActivatorUtilities.CreateInstance<TCommand>(host.Services), result, cancellationToken);
+        });
+
+    private void AddCliServices(IServiceCollection services)
+    {
+        services.AddSingleton(console);
+        services.AddSingleton(signals);
+        services.AddSingleton(this);
+    }
 
     /// <summary>
     /// Sets <paramref name="command"/>'s action, turning expected failures into a one-line message

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Baktainer.Host.Hosting;
 
 namespace Baktainer.Host.Cli;
 
@@ -25,12 +26,9 @@ internal sealed class GlobalOptions
         root.Add(LogFormat);
     }
 
-    public Invocation Read(ParseResult result) => new(
+    public HostStartOptions Read(ParseResult result) => new(
         result.GetValue(Config),
         result.GetValue(Verbose),
         result.GetValue(Quiet),
         result.GetValue(LogFormat) ?? "text");
 }
-
-/// <summary>The global options as given for one invocation.</summary>
-internal sealed record Invocation(string? ConfigPath, bool Verbose, bool Quiet, string LogFormat);

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Baktainer.Host.Plugins;
 
 /// <summary>Whether a plugin is in use.</summary>
@@ -22,6 +24,10 @@ internal sealed record LoadedPlugin(
     string? Error,
     IReadOnlyList<string> Contracts)
 {
-    public static LoadedPlugin Failed(string id, string? version, string folder, string error) =>
-        new(id, version, folder, PluginState.Failed, error, []);
+    /// <summary>The exception behind <see cref="Error"/>, logged with its stack under <c>--verbose</c>.</summary>
+    [JsonIgnore]
+    public Exception? Exception { get; init; }
+
+    public static LoadedPlugin Failed(string id, string? version, string folder, string error, Exception? exception = null) =>
+        new(id, version, folder, PluginState.Failed, error, []) { Exception = exception };
 }

@@ -3,6 +3,9 @@ namespace Baktainer.Host.Plugins;
 /// <summary>The plugins of this run and what became of each; used for listing and manifests.</summary>
 internal sealed class PluginCatalog(IReadOnlyList<LoadedPlugin> plugins)
 {
+    /// <summary>Every plugin folder, loaded or failed.</summary>
+    public IReadOnlyList<LoadedPlugin> All => plugins;
+
     public IEnumerable<LoadedPlugin> Loaded => plugins.Where(p => p.State == PluginState.Loaded);
 
     /// <summary>Plugin id → version of every loaded plugin, recorded in backup manifests.</summary>

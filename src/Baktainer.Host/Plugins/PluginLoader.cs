@@ -25,7 +25,7 @@ internal sealed class PluginLoader(ILogger logger)
         {
             var result = LoadOne(folder, services, configuration);
             if (result.State == PluginState.Failed)
-                logger.LogError("Plugin in {Folder} skipped: {Reason}", folder, result.Error);
+                LogFailure(result);
             else
                 logger.LogDebug("Plugin {Id} {Version} loaded from {Folder}", result.Id, result.Version, folder);
             results.Add(result);
@@ -59,8 +59,17 @@ internal sealed class PluginLoader(ILogger logger)
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            return LoadedPlugin.Failed(id, manifest?.Version, folder, Explain(e, id));
+            return LoadedPlugin.Failed(id, manifest?.Version, folder, Explain(e, id), e);
         }
+    }
+
+    /// <summary>One error line with the exception's type; its stack only at debug level (<c>--verbose</c>).</summary>
+    private void LogFailure(LoadedPlugin result)
+    {
+        var exception = result.Exception is TargetInvocationException { InnerException: { } inner } ? inner : result.Exception;
+        logger.LogError("Plugin in {Folder} skipped: {Reason} ({ExceptionType})", result.Folder, result.Error, exception?.GetType().FullName);
+        if (exception is not null && logger.IsEnabled(LogLevel.Debug))
+            logger.LogDebug(exception, "Plugin {Id} failed to load or register", result.Id);
     }
 
     private static void CheckAbstractionsReference(Assembly assembly, PluginManifest manifest)

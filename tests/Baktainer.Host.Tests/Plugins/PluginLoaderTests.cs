@@ -6,6 +6,7 @@ using Baktainer.Host.Plugins;
 using Baktainer.Tests.Shared;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using NSubstitute;
 
@@ -134,6 +135,22 @@ public sealed class PluginLoaderTests
         Assert.That(failed.State, Is.EqualTo(PluginState.Failed));
         Assert.That(failed.Error, Is.EqualTo("plugin 'TestPlugin.Throwing' failed while registering: InvalidOperationException: test plugin failed on purpose while registering"));
         Assert.That(services.GetServices<IBackupStrategy>().Select(s => s.Engine), Is.EqualTo(new[] { "json-new" }), "the throwing plugin's partial registration was discarded");
+    }
+
+    [TestCase(LogLevel.Debug, true)]
+    [TestCase(LogLevel.Information, false)]
+    public void LoadAll_RegistrationThrows_LogsErrorAndExceptionStackOnlyAtDebug(LogLevel minimum, bool stackExpected)
+    {
+        PluginFolders.Copy(PluginFolders.Throwing, _pluginDir.Path);
+        var log = new RecordingLoggerProvider { MinimumLevel = minimum };
+
+        new PluginLoader(log.CreateLogger("test")).LoadAll(_pluginDir.Path, new ServiceCollection(), new ConfigurationBuilder().Build());
+
+        Assert.That(log.Lines.Where(l => l.Level == LogLevel.Error).Select(l => l.Message).Single(),
+            Does.Contain("TestPlugin.Throwing").And.Contain("test plugin failed on purpose").And.Contain("System.InvalidOperationException"));
+        var logged = log.Exceptions.Select(e => e.Exception).ToList();
+        Assert.That(logged.Count, Is.EqualTo(stackExpected ? 1 : 0));
+        if (stackExpected) Assert.That(logged[0].StackTrace, Does.Contain("ThrowingPlugin.ConfigureServices"));
     }
 
     [Test]

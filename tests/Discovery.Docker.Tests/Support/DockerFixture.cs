@@ -1,3 +1,4 @@
+using Baktainer.Tests.Shared;
 using Baktainer.Discovery.Docker;
 using Baktainer.Tests.Shared.Docker;
 using Microsoft.Extensions.Logging;

@@ -3,7 +3,7 @@ using Baktainer.Abstractions.Engines;
 using Baktainer.Host.Backup;
 using Baktainer.Host.Components;
 using Baktainer.Host.Targets;
-using Microsoft.Extensions.DependencyInjection;
+using Baktainer.Host.Configuration;
 using Spectre.Console;
 
 namespace Baktainer.Host.Cli.Commands;
@@ -12,7 +12,8 @@ namespace Baktainer.Host.Cli.Commands;
 /// <c>baktainer backup [--target NAME]... [--dry-run]</c>: backs up every ready target (or the
 /// named ones) now; exits 0 only if every backup succeeded.
 /// </summary>
-internal static class BackupCommand
+internal sealed class BackupCommand(TargetCatalog catalog, BackupRunner runner, ComponentRegistry components,
+    TimeProvider time, BaktainerSettings settings, CommandConsole console)
 {
     public static Command Create(CliContext context)
     {
@@ -20,41 +21,40 @@ internal static class BackupCommand
         var dryRun = new Option<bool>("--dry-run") { Description = "Show what would be backed up where, with the exact commands (secrets masked), touching nothing" };
         var at = new Option<string?>("--at") { Description = "Wait until this time (ISO 8601, or HH:mm in BT_TIMEZONE), then back up" };
         var command = new Command("backup", "Back up every ready target now (or the named ones)") { targets, dryRun, at };
-        context.SetAction(command, async (result, cancellationToken) =>
-        {
-            await using var session = context.OpenSession(result);
-            session.EnsureValid();
-            if (result.GetValue(at) is { } when && !await WaitUntilAsync(context, session, when, cancellationToken)) return ExitCodes.Usage;
-            var catalog = session.Services.GetRequiredService<TargetCatalog>();
-            var discovered = await catalog.DiscoverAsync(cancellationToken);
-            var (selected, unknown) = Select(discovered, result.GetValue(targets) ?? []);
-            if (unknown.Count > 0)
-            {
-                await context.Console.Error.WriteLineAsync($"error: {DiscoveredTarget.UnknownNames(unknown, discovered)}");
-                return ExitCodes.Failed;
-            }
-            if (result.GetValue(dryRun))
-            {
-                await DryRunAsync(context, session, selected);
-                return ExitCodes.Success;
-            }
-            if (selected.Count == 0)
-            {
-                await context.Console.Out.WriteLineAsync("nothing to back up: no ready container labelled baktainer.backup=true");
-                return ExitCodes.Success;
-            }
-            var outcomes = await RunAsync(context, session, selected, session.Services.GetRequiredService<BackupRunner>(), context.Invocation(result).Quiet, cancellationToken);
-            PrintSummary(context, outcomes);
-            return outcomes.All(o => o.Succeeded) ? ExitCodes.Success : ExitCodes.Failed;
-        });
+        context.SetAction<BackupCommand>(command, (self, result, cancellationToken) => self.RunAsync(result.GetValue(targets) ?? [],
+            result.GetValue(dryRun), result.GetValue(at), context.StartOptions(result).Quiet, cancellationToken));
         return command;
     }
 
-    /// <summary>Waits for <c>--at</c>; false (after saying why) when the time cannot be read.</summary>
-    private static async Task<bool> WaitUntilAsync(CliContext context, HostSession session, string when, CancellationToken cancellationToken)
+    private async Task<int> RunAsync(string[] names, bool dryRun, string? at, bool quiet, CancellationToken cancellationToken)
     {
-        var time = session.Services.GetRequiredService<TimeProvider>();
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(session.Settings.Timezone);
+        if (at is not null && !await WaitUntilAsync(at, cancellationToken)) return ExitCodes.Usage;
+        var discovered = await catalog.DiscoverAsync(cancellationToken);
+        var (selected, unknown) = Select(discovered, names);
+        if (unknown.Count > 0)
+        {
+            await console.Error.WriteLineAsync($"error: {DiscoveredTarget.UnknownNames(unknown, discovered)}");
+            return ExitCodes.Failed;
+        }
+        if (dryRun)
+        {
+            await DryRunAsync(selected);
+            return ExitCodes.Success;
+        }
+        if (selected.Count == 0)
+        {
+            await console.Out.WriteLineAsync("nothing to back up: no ready container labelled baktainer.backup=true");
+            return ExitCodes.Success;
+        }
+        var outcomes = await BackUpAsync(selected, quiet, cancellationToken);
+        PrintSummary(outcomes);
+        return outcomes.All(o => o.Succeeded) ? ExitCodes.Success : ExitCodes.Failed;
+    }
+
+    /// <summary>Waits for <c>--at</c>; false (after saying why) when the time cannot be read.</summary>
+    private async Task<bool> WaitUntilAsync(string when, CancellationToken cancellationToken)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(settings.Timezone);
         var now = time.GetUtcNow();
         DateTimeOffset target;
         if (TimeOnly.TryParseExact(when, ["HH:mm", "HH:mm:ss"], System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var clock))
@@ -65,12 +65,12 @@ internal static class BackupCommand
         }
         else if (!DateTimeOffset.TryParse(when, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out target))
         {
-            await context.Console.Error.WriteLineAsync($"error: --at \"{when}\" is not a time; use ISO 8601 (2026-11-23T03:00:00Z) or HH:mm in {zone.Id}");
+            await console.Error.WriteLineAsync($"error: --at \"{when}\" is not a time; use ISO 8601 (2026-11-23T03:00:00Z) or HH:mm in {zone.Id}");
             return false;
         }
         if (target > now)
         {
-            await context.Console.Out.WriteLineAsync($"waiting until {target.UtcDateTime:u} to back up");
+            await console.Out.WriteLineAsync($"waiting until {target.UtcDateTime:u} to back up");
             await Task.Delay(target - now, time, cancellationToken);
         }
         return true;
@@ -83,21 +83,21 @@ internal static class BackupCommand
         return (discovered.Where(d => names.Any(d.IsNamed)).ToList(), names.Where(n => !discovered.Any(d => d.IsNamed(n))).ToList());
     }
 
-    private static async Task<IReadOnlyList<BackupOutcome>> RunAsync(CliContext context, HostSession session, IReadOnlyList<DiscoveredTarget> selected, BackupRunner runner, bool quiet, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<BackupOutcome>> BackUpAsync(IReadOnlyList<DiscoveredTarget> selected, bool quiet, CancellationToken cancellationToken)
     {
-        if (!context.Console.IsTerminal || quiet)
-            return await runner.RunAsync(selected, quiet ? null : new PlainProgress(context.Console.Out), cancellationToken);
+        if (!console.IsTerminal || quiet)
+            return await runner.RunAsync(selected, quiet ? null : new PlainProgress(console.Out), cancellationToken);
         IReadOnlyList<BackupOutcome> outcomes = [];
-        await JsonOutput.Console(context.Console).Progress().AutoClear(false)
+        await JsonOutput.Console(console).Progress().AutoClear(false)
             .StartAsync(async progress => outcomes = await runner.RunAsync(selected, new TerminalProgress(progress), cancellationToken));
         return outcomes;
     }
 
-    private static async Task DryRunAsync(CliContext context, HostSession session, IReadOnlyList<DiscoveredTarget> selected)
+    private async Task DryRunAsync(IReadOnlyList<DiscoveredTarget> selected)
     {
-        var output = context.Console.Out;
-        var storage = session.Services.GetRequiredService<ComponentRegistry>().Storage;
-        var now = session.Services.GetRequiredService<TimeProvider>().GetUtcNow();
+        var output = console.Out;
+        var storage = components.Storage;
+        var now = time.GetUtcNow();
         if (selected.Count == 0) await output.WriteLineAsync("nothing would be backed up: no ready container labelled baktainer.backup=true");
         foreach (var target in selected)
         {
@@ -106,24 +106,24 @@ internal static class BackupCommand
                 await output.WriteLineAsync($"{target.Name}: would FAIL: {string.Join("; ", target.Problems)}");
                 continue;
             }
-            var compress = target.Target.Settings.Compress ?? session.Settings.Compress;
+            var compress = target.Target.Settings.Compress ?? settings.Compress;
             var key = BackupKey.For(target.Name, now, target.Strategy.FileExtension, compress);
             await output.WriteLineAsync($"{target.Name} ({target.Target.Engine}, container {target.Target.DisplayName})");
             var commands = target.Strategy is IBackupPlanDescriber describer ? describer.DescribeBackup(target.Target) : [];
             foreach (var request in commands) await output.WriteLineAsync($"  run in container: {request.ToDisplayString()}");
-            await output.WriteLineAsync($"  compress: {(compress ? $"gzip ({session.Settings.CompressionLevel})" : "none")}");
+            await output.WriteLineAsync($"  compress: {(compress ? $"gzip ({settings.CompressionLevel})" : "none")}");
             foreach (var s in storage.Where(s => target.Target.Settings.Storage.Count == 0 || target.Target.Settings.Storage.Contains(s.Name, StringComparer.OrdinalIgnoreCase)))
                 await output.WriteLineAsync($"  write to: {s.Name}:{key} (+ {key}.json)");
         }
         await output.WriteLineAsync("dry run: nothing was run or written");
     }
 
-    private static void PrintSummary(CliContext context, IReadOnlyList<BackupOutcome> outcomes)
+    private void PrintSummary(IReadOnlyList<BackupOutcome> outcomes)
     {
         var table = new Table().AddColumns("Target", "Engine", "Size", "Duration", "Result");
         foreach (var o in outcomes)
             table.AddRow(Markup.Escape(o.Target), Markup.Escape(o.Engine), o.Manifest is null ? "-" : Sizes.Format(o.Manifest.StoredSize),
                 $"{o.Duration.TotalSeconds:0.0} s", Markup.Escape(o.Succeeded ? $"ok {o.Manifest!.Key}{(o.Manifest.Verification == "none" ? "" : $" (verified: {o.Manifest.Verification})")}" : "FAILED: " + o.Error));
-        JsonOutput.Console(context.Console).Write(table);
+        JsonOutput.Console(console).Write(table);
     }
 }

@@ -3,43 +3,42 @@ using System.Text.Json;
 using Baktainer.Abstractions.Storage;
 using Baktainer.Host.Backup;
 using Baktainer.Host.Restore;
-using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
 namespace Baktainer.Host.Cli.Commands;
 
 /// <summary><c>baktainer backups [--target NAME] [--json]</c>: stored backups, read from their manifests.</summary>
-internal static class BackupsCommand
+internal sealed class BackupsCommand(BackupLocator locator, CommandConsole console)
 {
     public static Command Create(CliContext context)
     {
         var targets = new Option<string[]>("--target", "-t") { Description = "Only this target's backups (repeatable)" };
         var json = new Option<bool>("--json") { Description = "Print JSON" };
         var command = new Command("backups", "List stored backups from their manifests") { targets, json };
-        context.SetAction(command, async (result, cancellationToken) =>
-        {
-            await using var session = context.OpenSession(result);
-            session.EnsureValid();
-            var wanted = result.GetValue(targets) ?? [];
-            var rows = (await session.Services.GetRequiredService<BackupLocator>().AllAsync(cancellationToken))
-                .Where(b => b.BelongsTo(wanted)).Select(b => (Storage: b.Storage.Name, b.Backup)).ToList();
-
-            if (result.GetValue(json))
-            {
-                var items = rows.Select(r => new { storage = r.Storage, key = r.Backup.Key, size = r.Backup.Size, manifest = r.Backup.Manifest, verification = Verification(r.Backup) });
-                await context.Console.Out.WriteLineAsync(JsonSerializer.Serialize(items, JsonOutput.Options));
-                return ExitCodes.Success;
-            }
-            var table = new Table().AddColumns("Target", "Engine", "Finished (UTC)", "Size", "Verified", "Storage", "Key");
-            foreach (var (storage, b) in rows)
-                table.AddRow(Markup.Escape(b.Manifest?.Target ?? "?"), Markup.Escape(b.Manifest?.Engine ?? "?"),
-                    (b.Manifest?.FinishedUtc ?? b.LastModifiedUtc).UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss"), Sizes.Format(b.Size),
-                    Markup.Escape(Verification(b)), Markup.Escape(storage), Markup.Escape(b.Key));
-            JsonOutput.Console(context.Console).Write(table);
-            if (rows.Count == 0) await context.Console.Out.WriteLineAsync("no backups stored");
-            return ExitCodes.Success;
-        });
+        context.SetAction<BackupsCommand>(command, (self, result, cancellationToken) =>
+            self.RunAsync(result.GetValue(targets) ?? [], result.GetValue(json), cancellationToken));
         return command;
+    }
+
+    private async Task<int> RunAsync(string[] wanted, bool json, CancellationToken cancellationToken)
+    {
+        var rows = (await locator.AllAsync(cancellationToken))
+            .Where(b => b.BelongsTo(wanted)).Select(b => (Storage: b.Storage.Name, b.Backup)).ToList();
+
+        if (json)
+        {
+            var items = rows.Select(r => new { storage = r.Storage, key = r.Backup.Key, size = r.Backup.Size, manifest = r.Backup.Manifest, verification = Verification(r.Backup) });
+            await console.Out.WriteLineAsync(JsonSerializer.Serialize(items, JsonOutput.Options));
+            return ExitCodes.Success;
+        }
+        var table = new Table().AddColumns("Target", "Engine", "Finished (UTC)", "Size", "Verified", "Storage", "Key");
+        foreach (var (storage, b) in rows)
+            table.AddRow(Markup.Escape(b.Manifest?.Target ?? "?"), Markup.Escape(b.Manifest?.Engine ?? "?"),
+                (b.Manifest?.FinishedUtc ?? b.LastModifiedUtc).UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss"), Sizes.Format(b.Size),
+                Markup.Escape(Verification(b)), Markup.Escape(storage), Markup.Escape(b.Key));
+        JsonOutput.Console(console).Write(table);
+        if (rows.Count == 0) await console.Out.WriteLineAsync("no backups stored");
+        return ExitCodes.Success;
     }
 
     private static string Verification(StoredBackup backup) => backup.Manifest?.Verification ?? "no manifest";

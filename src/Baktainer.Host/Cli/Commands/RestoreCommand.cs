@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Baktainer.Host.Restore;
 using Baktainer.Host.Targets;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Baktainer.Host.Cli.Commands;
 
@@ -9,7 +8,7 @@ namespace Baktainer.Host.Cli.Commands;
 /// <c>baktainer restore &lt;backup&gt; --target NAME [--database DB] [--yes]</c>: verifies the backup,
 /// then loads it into the target with the engine's own restore tool.
 /// </summary>
-internal static class RestoreCommand
+internal sealed class RestoreCommand(TargetCatalog catalog, RestoreService restorer, CommandConsole console)
 {
     public static Command Create(CliContext context)
     {
@@ -18,31 +17,30 @@ internal static class RestoreCommand
         var database = new Option<string?>("--database") { Description = "The database to restore into (default: the target's baktainer.db.name)" };
         var yes = new Option<bool>("--yes") { Description = "Overwrite existing data without asking" };
         var command = new Command("restore", "Restore a backup into a target") { backup, target, database, yes };
-        context.SetAction(command, async (result, cancellationToken) =>
-        {
-            await using var session = context.OpenSession(result);
-            session.EnsureValid();
-            var name = result.GetValue(target)!;
-            var discovered = await session.Services.GetRequiredService<TargetCatalog>().DiscoverAsync(cancellationToken);
-            var match = discovered.FirstOrDefault(d => d.IsNamed(name));
-            if (match is null)
-            {
-                await context.Console.Error.WriteLineAsync($"error: {DiscoveredTarget.UnknownNames([name], discovered)}");
-                return ExitCodes.Failed;
-            }
-            try
-            {
-                var restored = await session.Services.GetRequiredService<RestoreService>()
-                    .RestoreAsync(match, result.GetValue(backup)!, result.GetValue(database), result.GetValue(yes), cancellationToken);
-                await context.Console.Out.WriteLineAsync($"restored {restored.Describe} into {match.Target.DisplayName}");
-                return ExitCodes.Success;
-            }
-            catch (RestoreNeedsConfirmationException e)
-            {
-                await context.Console.Error.WriteLineAsync($"error: {e.Message}");
-                return ExitCodes.Usage;
-            }
-        });
+        context.SetAction<RestoreCommand>(command, (self, result, cancellationToken) =>
+            self.RunAsync(result.GetValue(backup)!, result.GetValue(target)!, result.GetValue(database), result.GetValue(yes), cancellationToken));
         return command;
+    }
+
+    private async Task<int> RunAsync(string backup, string name, string? database, bool yes, CancellationToken cancellationToken)
+    {
+        var discovered = await catalog.DiscoverAsync(cancellationToken);
+        var match = discovered.FirstOrDefault(d => d.IsNamed(name));
+        if (match is null)
+        {
+            await console.Error.WriteLineAsync($"error: {DiscoveredTarget.UnknownNames([name], discovered)}");
+            return ExitCodes.Failed;
+        }
+        try
+        {
+            var restored = await restorer.RestoreAsync(match, backup, database, yes, cancellationToken);
+            await console.Out.WriteLineAsync($"restored {restored.Describe} into {match.Target.DisplayName}");
+            return ExitCodes.Success;
+        }
+        catch (RestoreNeedsConfirmationException e)
+        {
+            await console.Error.WriteLineAsync($"error: {e.Message}");
+            return ExitCodes.Usage;
+        }
     }
 }
