@@ -31,7 +31,9 @@ public sealed record BackupManifest
     public required string Sha256 { get; init; }
     /// <summary>The compression applied: <c>gzip</c> or <c>none</c>.</summary>
     public string Compression { get; init; } = "none";
-    /// <summary>The encryption key id, or null when not encrypted.</summary>
+    /// <summary>The encryption format (e.g. <c>aes-256-gcm-stream-v1</c>), or null when not encrypted.</summary>
+    public string? Encryption { get; init; }
+    /// <summary>The id of the key (or comma-separated ids of the keys) that open the backup, or null when not encrypted.</summary>
     public string? EncryptionKeyId { get; init; }
     /// <summary>The dump tool's version line.</summary>
     public string? ToolVersion { get; init; }

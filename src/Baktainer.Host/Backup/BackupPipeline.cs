@@ -5,6 +5,7 @@ using Baktainer.Abstractions.Engines;
 using Baktainer.Abstractions.Storage;
 using Baktainer.Host.Components;
 using Baktainer.Host.Configuration;
+using Baktainer.Host.Encryption;
 using Baktainer.Host.Plugins;
 using Baktainer.Host.Targets;
 using Microsoft.Extensions.Logging;
@@ -18,7 +19,7 @@ namespace Baktainer.Host.Backup;
 /// with their manifest; otherwise they are aborted and nothing that looks like a backup remains.
 /// </summary>
 internal sealed class BackupPipeline(BaktainerSettings settings, ComponentRegistry components, PluginCatalog plugins, PostBackupVerification verification,
-    BackupNotifications notifications, TimeProvider time, ILogger<BackupPipeline> logger)
+    BackupNotifications notifications, BackupEncryption encryption, TimeProvider time, ILogger<BackupPipeline> logger)
 {
     private const int CopyBufferSize = 256 * 1024;
 
@@ -50,7 +51,8 @@ internal sealed class BackupPipeline(BaktainerSettings settings, ComponentRegist
     {
         var strategy = target.ReadyStrategy();
         var compress = target.Target.Settings.Compress ?? settings.Compress;
-        var key = BackupKey.For(target.Name, started, strategy.FileExtension, compress);
+        var recipients = encryption.RecipientsFor(target.Target);
+        var key = BackupKey.For(target.Name, started, strategy.FileExtension, compress, recipients is not null);
         var storages = SelectStorage(target);
         var timeout = target.Target.Settings.Timeout ?? settings.Timeout;
 
@@ -59,13 +61,15 @@ internal sealed class BackupPipeline(BaktainerSettings settings, ComponentRegist
         {
             foreach (var storage in storages) uploads.Add(await storage.BeginUploadAsync(key, cancellationToken).ConfigureAwait(false));
             using var stored = new HashingFanOutStream(uploads.Select(u => u.Content).ToList());
+            // compress -> encrypt -> hash: the SHA-256 is of the stored (encrypted) bytes.
+            using var encrypted = recipients is null ? null : new EncryptingStream(stored, recipients);
             using var run = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             run.CancelAfter(timeout);
             // Few, large segments: they stay in the shared array pool instead of becoming garbage at dump speed.
             var pipe = new Pipe(new PipeOptions(pauseWriterThreshold: 1 << 20, resumeWriterThreshold: 512 << 10, minimumSegmentSize: 64 << 10, useSynchronizationContext: false));
 
             var dump = DumpAsync(strategy, target, pipe.Writer, run.Token);
-            var store = StoreAsync(pipe.Reader, stored, compress, bytes => progress?.Advanced(target.Name, bytes), run.Token);
+            var store = StoreAsync(pipe.Reader, (Stream?)encrypted ?? stored, compress, bytes => progress?.Advanced(target.Name, bytes), run.Token);
             var (info, rawSize) = await BothAsync(dump, store, run).ConfigureAwait(false);
 
             var manifest = new BackupManifest
@@ -82,6 +86,8 @@ internal sealed class BackupPipeline(BaktainerSettings settings, ComponentRegist
                 StoredSize = stored.BytesWritten,
                 Sha256 = stored.Sha256Hex(),
                 Compression = compress ? "gzip" : "none",
+                Encryption = recipients is null ? null : EncryptionFormat.Algorithm,
+                EncryptionKeyId = recipients is null ? null : string.Join(",", recipients.Select(r => r.KeyId)),
                 ToolVersion = info.ToolVersion,
                 PluginVersions = plugins.Versions,
             };
@@ -142,6 +148,7 @@ internal sealed class BackupPipeline(BaktainerSettings settings, ComponentRegist
                 advanced(raw);
             }
             if (compress) await sink.DisposeAsync().ConfigureAwait(false); // writes the gzip trailer
+            if (stored is EncryptingStream encrypting) await encrypting.FinishAsync(cancellationToken).ConfigureAwait(false); // the flagged last segment
             await stored.FlushAsync(cancellationToken).ConfigureAwait(false);
             await reader.CompleteAsync().ConfigureAwait(false);
             return raw;

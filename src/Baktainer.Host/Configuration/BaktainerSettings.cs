@@ -53,6 +53,10 @@ internal sealed record EncryptionSettings
     public Secret? Key { get; init; }
     public string? KeyFile { get; init; }
     public Secret? Passphrase { get; init; }
+    /// <summary>ECDH P-256 public keys (PEM text or a file path) that new backups are encrypted to.</summary>
+    public string? Recipient { get; init; }
+    /// <summary>Earlier keys (same forms as <see cref="Key"/>, separated by commas), kept to open older backups.</summary>
+    public Secret? OldKeys { get; init; }
 }
 
 /// <summary>One configured storage target, notifier or discovery provider.</summary>

@@ -22,6 +22,8 @@ internal static class LegacyVariables
         ("BT_ENCRYPTION_KEY", "Encryption:Key"),
         ("BT_ENCRYPTION_KEY_FILE", "Encryption:KeyFile"),
         ("BT_ENCRYPTION_PASSPHRASE", "Encryption:Passphrase"),
+        ("BT_ENCRYPTION_RECIPIENT", "Encryption:Recipient"),
+        ("BT_ENCRYPTION_OLD_KEYS", "Encryption:OldKeys"),
         ("BT_PLUGIN_DIR", "PluginDir"),
         ("BT_HEALTH_PORT", "HealthPort"),
         ("BT_TIMEZONE", "Timezone"),

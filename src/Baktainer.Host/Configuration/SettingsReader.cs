@@ -112,26 +112,36 @@ internal sealed class SettingsReader(LoadedConfiguration loaded)
             Key = Text("Encryption:Key") is { } k ? new Secret(k) : null,
             KeyFile = Text("Encryption:KeyFile"),
             Passphrase = Text("Encryption:Passphrase") is { } p ? new Secret(p) : null,
+            Recipient = Text("Encryption:Recipient"),
+            OldKeys = Text("Encryption:OldKeys") is { } o ? new Secret(o) : null,
         };
         var sources = new[] { ("Encryption:Key", encryption.Key is not null), ("Encryption:KeyFile", encryption.KeyFile is not null), ("Encryption:Passphrase", encryption.Passphrase is not null) }
             .Where(s => s.Item2).Select(s => loaded.Describe(s.Item1)).ToList();
-        if (encryption.Enabled && sources.Count == 0)
-            _errors.Add($"{loaded.Describe("Encryption:Enabled")} is true but no key is set; set one of BT_ENCRYPTION_KEY, BT_ENCRYPTION_KEY_FILE or BT_ENCRYPTION_PASSPHRASE");
+        if (encryption.Enabled && sources.Count == 0 && encryption.Recipient is null)
+            _errors.Add($"{loaded.Describe("Encryption:Enabled")} is true but no key is set; set one of BT_ENCRYPTION_KEY, BT_ENCRYPTION_KEY_FILE, BT_ENCRYPTION_PASSPHRASE or BT_ENCRYPTION_RECIPIENT");
         if (sources.Count > 1)
             _errors.Add($"{string.Join(", ", sources)} each give an encryption key; set only one");
-        if (encryption.Key is { } key && !IsAesKey(key.Reveal()))
-            _errors.Add($"{loaded.Describe("Encryption:Key")} is not a 256-bit key; expected 64 hex digits or 44 base64 characters (value hidden)");
-        if (encryption.KeyFile is { } file && !File.Exists(file))
-            _errors.Add($"{loaded.Describe("Encryption:KeyFile")} names '{file}', which does not exist");
+        if (encryption.Key is { } key && Encryption.KeyText.Parse(key.Reveal()) is null)
+            _errors.Add($"{loaded.Describe("Encryption:Key")} is not a 256-bit key; expected {Encryption.KeyText.Expected} (value hidden)");
+        if (encryption.KeyFile is { } file)
+        {
+            if (!File.Exists(file)) _errors.Add($"{loaded.Describe("Encryption:KeyFile")} names '{file}', which does not exist");
+            else if (Encryption.KeyText.ParseFile(File.ReadAllBytes(file)) is null)
+                _errors.Add($"{loaded.Describe("Encryption:KeyFile")} names '{file}', which does not hold a 256-bit key; expected {Encryption.KeyText.Expected}, or 32 raw bytes (content hidden)");
+        }
+        if (encryption.Passphrase is { } passphrase && passphrase.Reveal().Length < 8)
+            _errors.Add($"{loaded.Describe("Encryption:Passphrase")} is shorter than 8 characters; use a long passphrase (value hidden)");
+        if (encryption.OldKeys is { } old)
+        {
+            var bad = Encryption.KeyText.SplitList(old.Reveal()).Select((k, i) => (k, i)).Where(x => Encryption.KeyText.Parse(x.k) is null).Select(x => (x.i + 1).ToString(CultureInfo.InvariantCulture)).ToList();
+            if (bad.Count > 0) _errors.Add($"{loaded.Describe("Encryption:OldKeys")}: entry {string.Join(", ", bad)} is not a 256-bit key; expected a comma-separated list of {Encryption.KeyText.Expected} (values hidden)");
+        }
+        if (encryption.Recipient is { } recipient)
+        {
+            try { Encryption.RecipientText.Load(recipient, loaded.Describe("Encryption:Recipient")); }
+            catch (BaktainerException e) { _errors.Add(e.Message); }
+        }
         return encryption;
-    }
-
-    private static bool IsAesKey(string text)
-    {
-        text = text.Trim();
-        if (text.Length == 64 && text.All(char.IsAsciiHexDigit)) return true;
-        var buffer = new byte[64];
-        return Convert.TryFromBase64String(text, buffer, out var written) && written == 32;
     }
 
     private List<ComponentEntry> Entries(string section)

@@ -2,6 +2,7 @@ using Baktainer.Host.Backup;
 using Baktainer.Host.Components;
 using Baktainer.Host.Configuration;
 using Baktainer.Host.Daemon;
+using Baktainer.Host.Encryption;
 using Baktainer.Host.Plugins;
 using Baktainer.Host.Restore;
 using Baktainer.Host.Targets;
@@ -37,6 +38,7 @@ internal static class BaktainerHostServiceCollectionExtensions
 
         services.AddSingleton<ComponentRegistry>();
         services.AddSingleton<TargetCatalog>();
+        services.AddSingleton<BackupEncryption>();
         services.AddSingleton<BackupPipeline>();
         services.AddSingleton<PostBackupVerification>();
         services.AddSingleton<BackupNotifications>();

@@ -1,15 +1,17 @@
 using System.IO.Compression;
 using Baktainer.Abstractions;
 using Baktainer.Abstractions.Engines;
+using Baktainer.Host.Encryption;
 using Baktainer.Host.Targets;
 
 namespace Baktainer.Host.Restore;
 
 /// <summary>
 /// Re-reads a stored backup in one streaming pass: SHA-256 and size of the stored bytes against
-/// the manifest, full decompression, the raw size, and the engine's own completion check.
+/// the manifest, decryption with every segment authenticated, full decompression, the raw size,
+/// and the engine's own completion check.
 /// </summary>
-internal sealed class BackupVerifier(TargetCatalog catalog)
+internal sealed class BackupVerifier(TargetCatalog catalog, BackupEncryption encryption)
 {
     public async Task<VerificationResult> VerifyAsync(LocatedBackup located, CancellationToken cancellationToken)
     {
@@ -23,13 +25,21 @@ internal sealed class BackupVerifier(TargetCatalog catalog)
         await using var stored = new HashingReadStream(await storage.OpenReadAsync(backup.Key, cancellationToken).ConfigureAwait(false));
         long rawSize = 0;
         string? dumpError = null;
-        var gzip = manifest.Compression == "gzip" ? new GZipStream(stored, CompressionMode.Decompress, leaveOpen: true) : null;
+        string? decryptError = null;
+        Stream? plain = null;
+        Stream? gzip = null;
         try
         {
-            await using var counted = new HashingReadStream(gzip ?? (Stream)stored, leaveOpen: true);
+            plain = await StoredBackupStream.DecryptAsync(stored, manifest, encryption.Keys, leaveOpen: true, cancellationToken).ConfigureAwait(false);
+            gzip = manifest.Compression == "gzip" ? new GZipStream(plain, CompressionMode.Decompress, leaveOpen: true) : null;
+            await using var counted = new HashingReadStream(gzip ?? plain, leaveOpen: true);
             if (strategy is IDumpVerifier verifier) await verifier.VerifyDumpAsync(counted, manifest, cancellationToken).ConfigureAwait(false);
             await counted.DrainAsync(cancellationToken).ConfigureAwait(false); // whatever the engine's check left unread
             rawSize = counted.BytesRead;
+        }
+        catch (EncryptionException e)
+        {
+            decryptError = e.Message;
         }
         catch (InvalidDataException e)
         {
@@ -42,7 +52,10 @@ internal sealed class BackupVerifier(TargetCatalog catalog)
         finally
         {
             if (gzip is not null) await gzip.DisposeAsync().ConfigureAwait(false);
+            if (plain is not null && !ReferenceEquals(plain, stored)) await plain.DisposeAsync().ConfigureAwait(false);
         }
+        // Decryption names the segment (or the key needed): more precise than a checksum mismatch.
+        if (decryptError is not null) return new(located, $"{located.Describe}: {decryptError}");
         await stored.DrainAsync(cancellationToken).ConfigureAwait(false);
 
         if (stored.BytesRead != manifest.StoredSize)

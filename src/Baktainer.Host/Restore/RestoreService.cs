@@ -1,5 +1,6 @@
 using Baktainer.Abstractions;
 using Baktainer.Abstractions.Engines;
+using Baktainer.Host.Encryption;
 using Baktainer.Host.Targets;
 using Microsoft.Extensions.Logging;
 
@@ -10,7 +11,7 @@ namespace Baktainer.Host.Restore;
 /// refuses to overwrite existing data without confirmation (naming what would be overwritten),
 /// then streams it through decompression into the engine's restore tool.
 /// </summary>
-internal sealed class RestoreService(BackupLocator locator, BackupVerifier verifier, ILogger<RestoreService> logger)
+internal sealed class RestoreService(BackupLocator locator, BackupVerifier verifier, BackupEncryption encryption, ILogger<RestoreService> logger)
 {
     public async Task<LocatedBackup> RestoreAsync(DiscoveredTarget target, string reference, string? database, bool confirmed, CancellationToken cancellationToken)
     {
@@ -36,7 +37,7 @@ internal sealed class RestoreService(BackupLocator locator, BackupVerifier verif
         }
 
         logger.LogInformation("Restoring {Backup} into {Target}", located.Describe, target.Target.DisplayName);
-        await using var raw = await StoredBackupStream.OpenRawAsync(located.Storage, manifest, cancellationToken).ConfigureAwait(false);
+        await using var raw = await StoredBackupStream.OpenRawAsync(located.Storage, manifest, encryption.Keys, cancellationToken).ConfigureAwait(false);
         await strategy.RestoreAsync(target.Target, raw, options, cancellationToken).ConfigureAwait(false);
         logger.LogInformation("Restored {Backup} into {Target}", located.Describe, target.Target.DisplayName);
         return located;

@@ -32,7 +32,7 @@ public sealed class SettingsReaderTests
     public void Read_EveryLegacyVariable_LandsOnItsSetting()
     {
         var keyFile = _folder.Combine("key");
-        File.WriteAllText(keyFile, "k");
+        File.WriteAllText(keyFile, new string('a', 64));
         var (s, errors) = Read(new()
         {
             ["BT_CRON"] = "15 2 * * *",
