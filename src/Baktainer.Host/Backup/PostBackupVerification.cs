@@ -27,9 +27,12 @@ internal sealed class PostBackupVerification(BackupVerifier verifier, BackupEncr
 
     private async Task<(BackupManifest, string?)> CheckAsync(string mode, DiscoveredTarget target, BackupManifest manifest, IStorageTarget storage, CancellationToken cancellationToken)
     {
-        var check = await verifier.VerifyAsync(new LocatedBackup(storage, new StoredBackup(manifest.Key, manifest.StoredSize, manifest.FinishedUtc, manifest)), cancellationToken).ConfigureAwait(false);
+        // Public-key mode: this process holds no key that opens the backup, so only the stored bytes can be checked here.
+        var canDecrypt = manifest.EncryptionKeyId is not { } ids || ids.Split(',').Any(encryption.Keys.Has);
+        if (!canDecrypt) logger.LogWarning("{Target}: encrypted to {KeyId}, whose private key this process does not hold; verified size and SHA-256 of the stored bytes only", target.Name, manifest.EncryptionKeyId);
+        var check = await verifier.VerifyAsync(new LocatedBackup(storage, new StoredBackup(manifest.Key, manifest.StoredSize, manifest.FinishedUtc, manifest)), cancellationToken, storedBytesOnly: !canDecrypt).ConfigureAwait(false);
         if (!check.Passed) return Failed(manifest, $"verification failed: {check.Error}");
-        if (mode != "restore") return (manifest with { Verification = "checksum" }, null);
+        if (mode != "restore" || !canDecrypt) return (manifest with { Verification = "checksum" }, null);
         if (target.Strategy is not IRestoreDrill drill || !drill.CanDrill(manifest))
         {
             logger.LogWarning("{Target}: no restore drill for this {Engine} backup; verified by checksum only", target.Name, manifest.Engine);

@@ -13,7 +13,8 @@ namespace Baktainer.Host.Restore;
 /// </summary>
 internal sealed class BackupVerifier(TargetCatalog catalog, BackupEncryption encryption)
 {
-    public async Task<VerificationResult> VerifyAsync(LocatedBackup located, CancellationToken cancellationToken)
+    /// <param name="storedBytesOnly">Check only size and SHA-256 of the stored bytes (an encrypted backup whose key this process does not hold).</param>
+    public async Task<VerificationResult> VerifyAsync(LocatedBackup located, CancellationToken cancellationToken, bool storedBytesOnly = false)
     {
         var (storage, backup) = (located.Storage, located.Backup);
         if (backup.Manifest is not { } manifest)
@@ -30,6 +31,7 @@ internal sealed class BackupVerifier(TargetCatalog catalog, BackupEncryption enc
         Stream? gzip = null;
         try
         {
+            if (storedBytesOnly) return await StoredBytesAsync(located, stored, manifest, cancellationToken).ConfigureAwait(false);
             plain = await StoredBackupStream.DecryptAsync(stored, manifest, encryption.Keys, leaveOpen: true, cancellationToken).ConfigureAwait(false);
             gzip = manifest.Compression == "gzip" ? new GZipStream(plain, CompressionMode.Decompress, leaveOpen: true) : null;
             await using var counted = new HashingReadStream(gzip ?? plain, leaveOpen: true);
@@ -65,6 +67,14 @@ internal sealed class BackupVerifier(TargetCatalog catalog, BackupEncryption enc
         if (dumpError is not null) return new(located, $"{located.Describe}: {dumpError}");
         if (rawSize != manifest.RawSize)
             return new(located, $"{located.Describe}: decompressed to {rawSize} bytes but the manifest says {manifest.RawSize}");
+        return new(located, null);
+    }
+
+    private static async Task<VerificationResult> StoredBytesAsync(LocatedBackup located, HashingReadStream stored, Abstractions.Storage.BackupManifest manifest, CancellationToken cancellationToken)
+    {
+        await stored.DrainAsync(cancellationToken).ConfigureAwait(false);
+        if (stored.BytesRead != manifest.StoredSize || stored.Sha256Hex() != manifest.Sha256)
+            return new(located, $"{located.Describe}: size or SHA-256 of the stored bytes does not match the manifest; the file is truncated or was changed");
         return new(located, null);
     }
 }

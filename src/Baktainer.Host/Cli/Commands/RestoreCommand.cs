@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Baktainer.Host.Encryption;
 using Baktainer.Host.Restore;
 using Baktainer.Host.Targets;
 
@@ -8,7 +9,7 @@ namespace Baktainer.Host.Cli.Commands;
 /// <c>baktainer restore &lt;backup&gt; --target NAME [--database DB] [--yes]</c>: verifies the backup,
 /// then loads it into the target with the engine's own restore tool.
 /// </summary>
-internal sealed class RestoreCommand(TargetCatalog catalog, RestoreService restorer, CommandConsole console)
+internal sealed class RestoreCommand(TargetCatalog catalog, RestoreService restorer, BackupEncryption encryption, CommandConsole console)
 {
     public static Command Create(CliContext context)
     {
@@ -16,14 +17,16 @@ internal sealed class RestoreCommand(TargetCatalog catalog, RestoreService resto
         var target = new Option<string>("--target", "-t") { Description = "The container to restore into (backup name or container name)", Required = true };
         var database = new Option<string?>("--database") { Description = "The database to restore into (default: the target's baktainer.db.name)" };
         var yes = new Option<bool>("--yes") { Description = "Overwrite existing data without asking" };
-        var command = new Command("restore", "Restore a backup into a target") { backup, target, database, yes };
+        var keyFiles = KeyFileOption.Create();
+        var command = new Command("restore", "Restore a backup into a target") { backup, target, database, yes, keyFiles };
         context.SetAction<RestoreCommand>(command, (self, result, cancellationToken) =>
-            self.RunAsync(result.GetValue(backup)!, result.GetValue(target)!, result.GetValue(database), result.GetValue(yes), cancellationToken));
+            self.RunAsync(result.GetValue(backup)!, result.GetValue(target)!, result.GetValue(database), result.GetValue(yes), result.GetValue(keyFiles) ?? [], cancellationToken));
         return command;
     }
 
-    private async Task<int> RunAsync(string backup, string name, string? database, bool yes, CancellationToken cancellationToken)
+    private async Task<int> RunAsync(string backup, string name, string? database, bool yes, string[] keyFiles, CancellationToken cancellationToken)
     {
+        encryption.Keys.Add(KeyFiles.Read(keyFiles));
         var discovered = await catalog.DiscoverAsync(cancellationToken);
         var match = discovered.FirstOrDefault(d => d.IsNamed(name));
         if (match is null)

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Baktainer.Host.Encryption;
 using Baktainer.Host.Restore;
 
 namespace Baktainer.Host.Cli.Commands;
@@ -7,24 +8,26 @@ namespace Baktainer.Host.Cli.Commands;
 /// <c>baktainer verify [&lt;backup&gt;|--all] [--target NAME]</c>: re-reads stored backups (checksum,
 /// decompression, completion marker) and reports each; exits 1 if any fails.
 /// </summary>
-internal sealed class VerifyCommand(BackupLocator locator, BackupVerifier verifier, CommandConsole console)
+internal sealed class VerifyCommand(BackupLocator locator, BackupVerifier verifier, BackupEncryption encryption, CommandConsole console)
 {
     public static Command Create(CliContext context)
     {
         var backup = new Argument<string?>("backup") { Description = "A manifest id, storage key or backup file path", Arity = ArgumentArity.ZeroOrOne };
         var all = new Option<bool>("--all") { Description = "Verify every stored backup" };
         var targets = new Option<string[]>("--target", "-t") { Description = "Only this target's backups (repeatable)" };
-        var command = new Command("verify", "Check stored backups: checksum, decompression, completion marker") { backup, all, targets };
+        var keyFiles = KeyFileOption.Create();
+        var command = new Command("verify", "Check stored backups: checksum, decryption, decompression, completion marker") { backup, all, targets, keyFiles };
         context.SetAction<VerifyCommand>(command,
-            (self, result, cancellationToken) => self.RunAsync(result.GetValue(backup), result.GetValue(targets) ?? [], cancellationToken),
+            (self, result, cancellationToken) => self.RunAsync(result.GetValue(backup), result.GetValue(targets) ?? [], result.GetValue(keyFiles) ?? [], cancellationToken),
             usageError: result => result.GetValue(backup) is null && !result.GetValue(all) && (result.GetValue(targets) ?? []).Length == 0
                 ? "name a backup, or give --all or --target"
                 : null);
         return command;
     }
 
-    private async Task<int> RunAsync(string? reference, string[] wanted, CancellationToken cancellationToken)
+    private async Task<int> RunAsync(string? reference, string[] wanted, string[] keyFiles, CancellationToken cancellationToken)
     {
+        encryption.Keys.Add(KeyFiles.Read(keyFiles));
         var selected = reference is not null
             ? [await locator.FindAsync(reference, wanted.FirstOrDefault(), cancellationToken)]
             : (await locator.AllAsync(cancellationToken)).Where(b => b.BelongsTo(wanted)).ToList();
