@@ -17,6 +17,7 @@ internal static class BaktainerCli
         root.Add(BackupsCommand.Create(context));
         root.Add(RestoreCommand.Create(context));
         root.Add(VerifyCommand.Create(context));
+        root.Add(KeysCommand.Create(context));
         root.Add(NotAvailableCommands.Prune(context));
         root.Add(ValidateCommand.Create(context));
         root.Add(LabelsCommand.Create(context));
