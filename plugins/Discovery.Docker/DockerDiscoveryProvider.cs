@@ -11,7 +11,7 @@ namespace Baktainer.Discovery.Docker;
 /// Finds containers labelled <c>baktainer.backup=true</c> through the Docker Engine API and turns
 /// each into a <see cref="BackupTarget"/> with parsed settings and a <c>docker exec</c> shell.
 /// </summary>
-internal sealed class DockerDiscoveryProvider : IDiscoveryProvider, IWatchableDiscovery, IDisposable
+internal sealed class DockerDiscoveryProvider : IDiscoveryProvider, IWatchableDiscovery, IReachabilityCheck, IDisposable
 {
     private readonly DockerApiClient _client;
     private readonly ResiliencePipeline _retry;
@@ -84,6 +84,9 @@ internal sealed class DockerDiscoveryProvider : IDiscoveryProvider, IWatchableDi
             backoff = TimeSpan.FromSeconds(Math.Min(backoff.TotalSeconds * 2, _options.PollInterval.TotalSeconds));
         }
     }
+
+    /// <summary>GET /_ping on the daemon.</summary>
+    public Task CheckReachableAsync(CancellationToken cancellationToken) => _client.PingAsync(cancellationToken);
 
     public void Dispose() => _client.Dispose();
 

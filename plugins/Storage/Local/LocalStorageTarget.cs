@@ -9,10 +9,12 @@ namespace Baktainer.Storage.Local;
 /// (<c>&lt;dir&gt;/&lt;yyyy-MM-dd&gt;/&lt;name&gt;-&lt;unix seconds&gt;.sql.gz</c>) with a JSON manifest beside each.
 /// Partial data lives under hidden <c>.*.partial</c> names until committed.
 /// </summary>
-internal sealed class LocalStorageTarget(string name, LocalStorageOptions options) : IStorageTarget, IManifestUpdater
+internal sealed class LocalStorageTarget(string name, LocalStorageOptions options) : IStorageTarget, IManifestUpdater, IStorageHealth
 {
     public string Name => name;
     public string Root => options.Path;
+
+    public Task<StorageHealth> CheckHealthAsync(CancellationToken cancellationToken) => Task.FromResult(LocalStorageHealth.Check(Root));
 
     public Task<IStorageUpload> BeginUploadAsync(string key, CancellationToken cancellationToken)
     {

@@ -19,7 +19,7 @@ namespace Baktainer.Host.Backup;
 /// with their manifest; otherwise they are aborted and nothing that looks like a backup remains.
 /// </summary>
 internal sealed class BackupPipeline(BaktainerSettings settings, ComponentRegistry components, PluginCatalog plugins, PostBackupVerification verification,
-    BackupNotifications notifications, BackupEncryption encryption, TimeProvider time, ILogger<BackupPipeline> logger)
+    Notifications.BackupEvents events, BackupEncryption encryption, TimeProvider time, ILogger<BackupPipeline> logger)
 {
     private const int CopyBufferSize = 256 * 1024;
 
@@ -28,6 +28,7 @@ internal sealed class BackupPipeline(BaktainerSettings settings, ComponentRegist
         var started = time.GetUtcNow();
         var name = target.Name;
         progress?.Started(name);
+        events.Started(target);
         BackupOutcome outcome;
         try
         {
@@ -38,12 +39,13 @@ internal sealed class BackupPipeline(BaktainerSettings settings, ComponentRegist
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             var reason = Explain(e, target, cancellationToken);
-            outcome = new BackupOutcome(name, target.Target.Engine, null, reason, time.GetUtcNow() - started, Transient: e is BaktainerException { IsTransient: true });
+            outcome = new BackupOutcome(name, target.Target.Engine, null, reason, time.GetUtcNow() - started,
+                Transient: e is BaktainerException { IsTransient: true }, VerificationFailed: e is BackupVerificationException);
             logger.LogError("Backup of {Target} failed: {Reason}", name, reason);
-            if (cancellationToken.IsCancellationRequested) { progress?.Finished(outcome); throw; }
+            if (cancellationToken.IsCancellationRequested) { progress?.Finished(outcome); events.Finished(target, outcome); throw; }
         }
         progress?.Finished(outcome);
-        await notifications.NotifyAsync(target, outcome, cancellationToken).ConfigureAwait(false);
+        events.Finished(target, outcome);
         return outcome;
     }
 
@@ -69,7 +71,7 @@ internal sealed class BackupPipeline(BaktainerSettings settings, ComponentRegist
             var pipe = new Pipe(new PipeOptions(pauseWriterThreshold: 1 << 20, resumeWriterThreshold: 512 << 10, minimumSegmentSize: 64 << 10, useSynchronizationContext: false));
 
             var dump = DumpAsync(strategy, target, pipe.Writer, run.Token);
-            var store = StoreAsync(pipe.Reader, (Stream?)encrypted ?? stored, compress, bytes => progress?.Advanced(target.Name, bytes), run.Token);
+            var store = StoreAsync(pipe.Reader, (Stream?)encrypted ?? stored, compress, bytes => { progress?.Advanced(target.Name, bytes); events.Advanced(target.Name, bytes); }, run.Token);
             var (info, rawSize) = await BothAsync(dump, store, run).ConfigureAwait(false);
 
             var manifest = new BackupManifest

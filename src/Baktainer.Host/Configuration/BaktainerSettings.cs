@@ -34,6 +34,7 @@ internal sealed record BaktainerSettings
     public IReadOnlyList<ComponentEntry> Storage { get; init; } = [];
     public IReadOnlyList<ComponentEntry> Notifiers { get; init; } = [];
     public IReadOnlyList<ComponentEntry> Discovery { get; init; } = [];
+    public OperationsSettings Operations { get; init; } = new();
 }
 
 /// <summary>How to reach the Docker daemon.</summary>

@@ -11,7 +11,7 @@ namespace Baktainer.Host.Configuration;
 /// Reads and validates <see cref="BaktainerSettings"/>. Every error names the key (and the
 /// variable that set it), the bad value (masked when secret) and what would be valid.
 /// </summary>
-internal sealed class SettingsReader(LoadedConfiguration loaded)
+internal sealed partial class SettingsReader(LoadedConfiguration loaded)
 {
     private readonly IConfiguration _config = loaded.Root;
     private readonly List<string> _errors = [];
@@ -55,7 +55,7 @@ internal sealed class SettingsReader(LoadedConfiguration loaded)
             Notifiers = Entries("Notifiers"),
             Discovery = Entries("Discovery"),
         };
-        return WithDefaultEntries(settings);
+        return WithDefaultEntries(WithOperations(settings));
     }
 
     /// <summary>

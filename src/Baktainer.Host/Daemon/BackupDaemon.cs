@@ -16,17 +16,42 @@ namespace Baktainer.Host.Daemon;
 /// </summary>
 internal sealed class BackupDaemon(
     BaktainerSettings settings, TargetWatcher watcher, BackupPipeline pipeline, BackupLocator locator,
-    TimeProvider time, ILogger<BackupDaemon> logger)
+    Status.TargetStates states, Status.HealthMonitor monitor, Notifications.BackupEvents events, TimeProvider time, ILogger<BackupDaemon> logger)
 {
     private readonly ConcurrentDictionary<string, Task> _running = new(StringComparer.OrdinalIgnoreCase);
     private readonly SemaphoreSlim _workers = new(settings.Threads, settings.Threads);
     private readonly Jitter _jitter = new(settings.Jitter, Random.Shared);
+    private CancellationToken _aborting;
+
+    /// <summary>Whether a backup of <paramref name="name"/> is running now.</summary>
+    public bool IsRunning(string name) => _running.ContainsKey(name);
+
+    /// <summary>Starts a backup of one ready target now (POST /targets/{name}/backup), unless one is running.</summary>
+    /// <returns>The run's id, or null with the reason.</returns>
+    public (string? RunId, string? Problem) RunNow(string name)
+    {
+        var target = watcher.Snapshot().Select(t => t.Target).FirstOrDefault(t => t.IsNamed(name));
+        if (target is null) return (null, DiscoveredTarget.UnknownNames([name], watcher.Snapshot().Select(t => t.Target)));
+        if (!target.IsReady) return (null, $"{target.Name} is not ready: {string.Join("; ", target.Problems.DefaultIfEmpty(target.Status.ToString()))}");
+        if (_running.ContainsKey(target.Name)) return (null, $"a backup of {target.Name} is already running");
+        var runId = $"{target.Name}-{time.GetUtcNow().ToUnixTimeSeconds()}-{Guid.NewGuid().ToString("N")[..6]}";
+        var run = RunOneAsync(target, [], _aborting);
+        if (!_running.TryAdd(target.Name, run)) return (null, $"a backup of {target.Name} is already running");
+        logger.LogInformation("{Target}: backup requested through the HTTP API (run {RunId})", target.Name, runId);
+        _ = run.ContinueWith(_ => _running.TryRemove(target.Name, out var _), TaskScheduler.Default);
+        return (runId, null);
+    }
 
     public async Task RunAsync(CancellationToken stopping, CancellationToken aborting, Action<TimeSpan> abortAfter)
     {
         logger.LogInformation("Baktainer daemon started: default schedule \"{Cron}\" in {Zone}, {Threads} worker(s)", settings.Cron, watcher.Zone.Id, settings.Threads);
-        watcher.LastBackups = settings.CatchUp ? await LastBackupsAsync(stopping).ConfigureAwait(false) : new Dictionary<string, DateTimeOffset>();
+        _aborting = aborting;
+        var last = await LastBackupsAsync(stopping).ConfigureAwait(false);
+        watcher.LastBackups = settings.CatchUp ? last : new Dictionary<string, DateTimeOffset>();
+        events.Publish(new Abstractions.Notifications.BackupEvent(Abstractions.Notifications.BackupEventKind.DaemonStarted, "", "", time.GetUtcNow(),
+            $"Baktainer daemon started on {Environment.MachineName}: default schedule \"{settings.Cron}\" in {watcher.Zone.Id}"));
         var watching = watcher.RunAsync(stopping);
+        var monitoring = monitor.RunAsync(stopping);
         try
         {
             while (!stopping.IsCancellationRequested)
@@ -44,6 +69,9 @@ internal sealed class BackupDaemon(
             abortAfter(settings.ShutdownGrace);
             await Task.WhenAll(running).ConfigureAwait(false);
             await watching.ConfigureAwait(false);
+            await monitoring.ConfigureAwait(false);
+            events.Publish(new Abstractions.Notifications.BackupEvent(Abstractions.Notifications.BackupEventKind.DaemonStopped, "", "", time.GetUtcNow(),
+                $"Baktainer daemon on {Environment.MachineName} stopped"));
             logger.LogInformation("Baktainer daemon stopped");
         }
     }
@@ -98,8 +126,9 @@ internal sealed class BackupDaemon(
     {
         try
         {
-            return (await locator.AllAsync(cancellationToken).ConfigureAwait(false))
-                .Where(b => b.Backup.Manifest is not null)
+            var manifests = (await locator.AllAsync(cancellationToken).ConfigureAwait(false)).Where(b => b.Backup.Manifest is not null).ToList();
+            foreach (var backup in manifests.Where(b => !b.Backup.Manifest!.Verification.StartsWith("failed", StringComparison.Ordinal))) states.Seed(backup.Backup.Manifest!);
+            return manifests
                 .GroupBy(b => b.Backup.Manifest!.Target, StringComparer.OrdinalIgnoreCase)
                 .ToDictionary(g => g.Key, g => g.Max(b => b.Backup.Manifest!.StartedUtc), StringComparer.OrdinalIgnoreCase);
         }

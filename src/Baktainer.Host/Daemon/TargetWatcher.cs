@@ -14,7 +14,7 @@ namespace Baktainer.Host.Daemon;
 /// (live events where it offers them, polling otherwise), schedules each ready target with its
 /// <c>baktainer.schedule</c> or BT_CRON, and hands out the targets that are due.
 /// </summary>
-internal sealed class TargetWatcher(BaktainerSettings settings, ComponentRegistry components, TargetCatalog catalog, TimeProvider time, ILogger<TargetWatcher> logger)
+internal sealed class TargetWatcher(BaktainerSettings settings, ComponentRegistry components, TargetCatalog catalog, Notifications.BackupEvents events, TimeProvider time, ILogger<TargetWatcher> logger)
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Entry> _entries = new();
@@ -50,6 +50,12 @@ internal sealed class TargetWatcher(BaktainerSettings settings, ComponentRegistr
     public DateTimeOffset? NextRun(DiscoveredTarget target)
     {
         lock (_gate) return _entries.GetValueOrDefault(target.Target.Id)?.Schedule?.NextUtc;
+    }
+
+    /// <summary>Every known target with its schedule (null when not scheduled), for health checks and the API.</summary>
+    public IReadOnlyList<(DiscoveredTarget Target, TargetSchedule? Schedule)> Snapshot()
+    {
+        lock (_gate) return _entries.Values.Select(e => (e.Target, e.Schedule)).ToList();
     }
 
     private async Task FollowAsync(IDiscoveryProvider provider, CancellationToken stopping)
@@ -104,10 +110,12 @@ internal sealed class TargetWatcher(BaktainerSettings settings, ComponentRegistr
             if (_entries.TryGetValue(target.Target.Id, out var existing) && existing.ScheduleKey == key)
             {
                 if (existing.Target.IsReady != target.IsReady) Describe(target, existing.Schedule);
+                if (existing.Target.IsReady && !target.IsReady) BecameInvalid(target);
                 existing.Target = target;
                 return;
             }
             var schedule = Build(target, expressions);
+            if (existing is { Target.IsReady: true } && !target.IsReady) BecameInvalid(target);
             var entry = new Entry(target, schedule, key);
             if (schedule is not null && settings.CatchUp && LastBackups.TryGetValue(target.Name, out var last) && schedule.MissedSince(last, time.GetUtcNow()))
             {
@@ -142,11 +150,18 @@ internal sealed class TargetWatcher(BaktainerSettings settings, ComponentRegistr
                 target.Name, target.Target.Engine, target.Target.DisplayName, string.Join("; ", schedule.Schedules.Select(s => s.Expression)), schedule.NextUtc);
     }
 
+    private void BecameInvalid(DiscoveredTarget target) =>
+        events.FailedBeforeStart(target, $"container '{target.Target.DisplayName}' can no longer be backed up: {target.Status} {string.Join("; ", target.Problems)}");
+
     private void Remove(string id)
     {
         lock (_gate)
             if (_entries.Remove(id, out var entry))
+            {
                 logger.LogInformation("{Target} ({Container}) is gone; no longer scheduled", entry.Target.Name, entry.Target.Target.DisplayName);
+                if (entry.Target.IsReady)
+                    events.FailedBeforeStart(entry.Target, $"container '{entry.Target.Target.DisplayName}' is gone (stopped or removed); it is no longer backed up");
+            }
     }
 
     private sealed class Entry(DiscoveredTarget target, TargetSchedule? schedule, string scheduleKey)

@@ -41,7 +41,14 @@ internal static class BaktainerHostServiceCollectionExtensions
         services.AddSingleton<BackupEncryption>();
         services.AddSingleton<BackupPipeline>();
         services.AddSingleton<PostBackupVerification>();
-        services.AddSingleton<BackupNotifications>();
+        services.AddSingleton<Status.TargetStates>();
+        services.AddSingleton<Notifications.NotificationDispatcher>();
+        services.AddSingleton<Notifications.BackupEvents>();
+        services.AddSingleton<Status.HealthMonitor>();
+        services.AddSingleton<Api.ConfigurationView>();
+        services.AddSingleton<Api.MetricsWriter>();
+        services.AddSingleton<Api.ApiEndpoints>();
+        services.AddSingleton<Api.ApiServer>();
         services.AddSingleton<TargetWatcher>();
         services.AddSingleton<BackupDaemon>();
         services.AddSingleton<BackupRunner>();

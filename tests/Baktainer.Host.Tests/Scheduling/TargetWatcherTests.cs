@@ -7,6 +7,8 @@ using Baktainer.Abstractions.Storage;
 using Baktainer.Host.Components;
 using Baktainer.Host.Configuration;
 using Baktainer.Host.Daemon;
+using Baktainer.Host.Notifications;
+using Baktainer.Host.Status;
 using Baktainer.Host.Targets;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -57,7 +59,8 @@ public sealed class TargetWatcherTests
         strategy.Engine.Returns("postgres");
         strategy.Aliases.Returns([]);
         strategy.Validate(Arg.Any<BackupTarget>()).Returns([]);
-        var watcher = new TargetWatcher(settings, components, new TargetCatalog(components, [strategy]), time, NullLogger<TargetWatcher>.Instance)
+        var events = new BackupEvents(new TargetStates(time), new NotificationDispatcher(components, settings, NullLogger<NotificationDispatcher>.Instance), time);
+        var watcher = new TargetWatcher(settings, components, new TargetCatalog(components, [strategy]), events, time, NullLogger<TargetWatcher>.Instance)
         {
             LastBackups = lastBackups ?? new Dictionary<string, DateTimeOffset>(),
         };

@@ -8,7 +8,7 @@ namespace EndToEnd.Tests.Backup;
 public sealed class NotificationTests : EndToEndTest
 {
     private Task<(int Code, string Out, string Error)> BackupWithLogNotifier(string target) =>
-        BaktainerProcess.RunAsync(Backups.Environment(("Baktainer__Notifiers__0__Name", "ops"), ("Baktainer__Notifiers__0__Type", "log")), "backup", "--target", target);
+        BaktainerProcess.RunAsync(Backups.Environment(("Baktainer__Notifiers__0__Name", "ops"), ("Baktainer__Notifiers__0__Type", "log"), ("Baktainer__Notifiers__0__Events", "succeeded,failed")), "backup", "--target", target);
 
     [Test]
     public async Task Backup_SuccessAndFailure_NotifierTold()

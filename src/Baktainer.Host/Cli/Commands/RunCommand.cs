@@ -1,13 +1,14 @@
 using System.CommandLine;
+using Baktainer.Host.Api;
 using Baktainer.Host.Daemon;
 
 namespace Baktainer.Host.Cli.Commands;
 
 /// <summary>
 /// <c>baktainer run</c>: the daemon. Runs until SIGTERM/SIGINT, then lets running backups finish
-/// within BT_SHUTDOWN_GRACE and exits 0; a second signal aborts them at once.
+/// within BT_SHUTDOWN_GRACE and exits 0; a second signal aborts them at once. Serves the HTTP API meanwhile.
 /// </summary>
-internal sealed class RunCommand(BackupDaemon daemon, ShutdownSignals signals)
+internal sealed class RunCommand(BackupDaemon daemon, ApiServer api, ShutdownSignals signals)
 {
     public static Command Create(CliContext context)
     {
@@ -18,7 +19,15 @@ internal sealed class RunCommand(BackupDaemon daemon, ShutdownSignals signals)
 
     private async Task<int> RunAsync()
     {
-        await daemon.RunAsync(signals.Stopping, signals.Aborting, signals.AbortAfter);
+        await api.StartAsync(signals.Stopping);
+        try
+        {
+            await daemon.RunAsync(signals.Stopping, signals.Aborting, signals.AbortAfter);
+        }
+        finally
+        {
+            await api.DisposeAsync();
+        }
         return ExitCodes.Success;
     }
 }
