@@ -16,6 +16,9 @@ internal sealed class DaemonProcess : IDisposable
         var info = new ProcessStartInfo(RepoPaths.HostExecutable) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var key in Environment.GetEnvironmentVariables().Cast<DictionaryEntry>().Select(e => (string)e.Key).Where(k => k.StartsWith("BT_", StringComparison.Ordinal)))
             info.Environment.Remove(key);
+        // Never the default 8080: a free port on loopback unless the test says otherwise.
+        info.Environment["BT_HEALTH_PORT"] = "0";
+        info.Environment["BT_HEALTH_BIND"] = "127.0.0.1";
         foreach (var (k, v) in environment) info.Environment[k] = v;
         info.ArgumentList.Add("run");
         _process = new Process { StartInfo = info };
