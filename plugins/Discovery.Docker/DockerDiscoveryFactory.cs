@@ -1,4 +1,5 @@
 using Baktainer.Abstractions.Discovery;
+using Baktainer.Abstractions.Labels;
 using Baktainer.Discovery.Docker.Client;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
@@ -6,7 +7,7 @@ using Microsoft.Extensions.Logging;
 namespace Baktainer.Discovery.Docker;
 
 /// <summary>Creates Docker discovery providers for <c>Type: docker</c> entries.</summary>
-internal sealed class DockerDiscoveryFactory(ILoggerFactory loggers, TimeProvider time) : IDiscoveryProviderFactory
+internal sealed class DockerDiscoveryFactory(ILoggerFactory loggers, TimeProvider time, LabelCatalog labels) : IDiscoveryProviderFactory
 {
     public string Type => "docker";
 
@@ -24,6 +25,6 @@ internal sealed class DockerDiscoveryFactory(ILoggerFactory loggers, TimeProvide
         var endpoint = DockerEndpoint.Parse(options.Url, tls);
         if (tls is not null && endpoint.SocketPath is not null)
             throw new DockerException($"Docker discovery '{name}': TLS (BT_SSL, BT_CA, BT_CERT, BT_KEY) needs a tcp:// URL, but BT_DOCKER_URL is {options.Url}");
-        return new DockerDiscoveryProvider(name, new DockerApiClient(endpoint), options, loggers.CreateLogger("baktainer.docker"), time);
+        return new DockerDiscoveryProvider(name, new DockerApiClient(endpoint), options, labels, loggers.CreateLogger("baktainer.docker"), time);
     }
 }

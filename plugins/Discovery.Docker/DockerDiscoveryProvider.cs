@@ -13,6 +13,7 @@ namespace Baktainer.Discovery.Docker;
 /// </summary>
 internal sealed class DockerDiscoveryProvider : IDiscoveryProvider, IWatchableDiscovery, IReachabilityCheck, IDisposable
 {
+    private readonly LabelCatalog _labels;
     private readonly DockerApiClient _client;
     private readonly ResiliencePipeline _retry;
     private readonly DockerDiscoveryOptions _options;
@@ -20,8 +21,9 @@ internal sealed class DockerDiscoveryProvider : IDiscoveryProvider, IWatchableDi
     private readonly InvalidLabelReporter _reporter;
     private readonly TimeProvider _time;
 
-    public DockerDiscoveryProvider(string name, DockerApiClient client, DockerDiscoveryOptions options, ILogger logger, TimeProvider time)
+    public DockerDiscoveryProvider(string name, DockerApiClient client, DockerDiscoveryOptions options, LabelCatalog labels, ILogger logger, TimeProvider time)
     {
+        _labels = labels;
         Name = name;
         _client = client;
         _options = options;
@@ -92,7 +94,7 @@ internal sealed class DockerDiscoveryProvider : IDiscoveryProvider, IWatchableDi
 
     internal BackupTarget ToTarget(ContainerSummary container, IReadOnlyDictionary<string, string> labels)
     {
-        var parsed = LabelSchema.Parse(labels);
+        var parsed = _labels.Parse(labels);
         var running = string.Equals(container.State, "running", StringComparison.OrdinalIgnoreCase);
         var status = !parsed.IsValid ? TargetStatus.InvalidLabels : running ? TargetStatus.Ready : TargetStatus.NotRunning;
         var shell = new DockerExecShell(_client, _retry, container.Id, container.Name, new ExecTerminator(_client, container.Id, _logger));

@@ -24,7 +24,8 @@ public sealed class MongoBackupStrategy : IBackupStrategy, IBackupPlanDescriber,
     public string FileExtension => ".archive";
 
     /// <inheritdoc />
-    public IReadOnlyList<string> Validate(BackupTarget target) => [];
+    public IReadOnlyList<string> Validate(BackupTarget target) =>
+        string.IsNullOrEmpty(target.Settings.Database) ? [] : DatabaseLabelRules.DatabaseName(target, Engine);
 
     /// <inheritdoc />
     public IReadOnlyList<ExecRequest> DescribeBackup(BackupTarget target) =>

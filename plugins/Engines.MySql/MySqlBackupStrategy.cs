@@ -13,7 +13,7 @@ namespace Baktainer.Engines.MySql;
 /// engine's own name first) with a consistent snapshot, routines, events and triggers; the
 /// password in MYSQL_PWD in the exec environment, never <c>-p&lt;password&gt;</c>.
 /// </summary>
-public sealed class MySqlBackupStrategy(string engine) : IBackupStrategy, IBackupPlanDescriber, IDumpVerifier, IRestoreInspector, IRestoreDrill
+public sealed class MySqlBackupStrategy(string engine) : IBackupStrategy, IBackupPlanDescriber, IDumpVerifier, IRestoreInspector, IRestoreDrill, IRestoreCompatibility
 {
     private const string Marker = "-- Dump completed";
 
@@ -28,10 +28,10 @@ public sealed class MySqlBackupStrategy(string engine) : IBackupStrategy, IBacku
     private IReadOnlyList<string> ClientTools => engine == "mariadb" ? ["mariadb", "mysql"] : ["mysql", "mariadb"];
 
     /// <inheritdoc />
-    public IReadOnlyList<string> Validate(BackupTarget target) =>
-        !target.Settings.AllDatabases && string.IsNullOrEmpty(target.Settings.Database)
-            ? [$"label '{LabelSchema.Database}' is required for {engine} unless '{LabelSchema.All}=true'"]
-            : [];
+    public IReadOnlyList<string> Validate(BackupTarget target) => DatabaseLabelRules.DatabaseName(target, engine);
+
+    /// <summary>MySQL and MariaDB dumps are plain SQL that either client loads.</summary>
+    public bool CanRestore(string backupEngine) => backupEngine is "mysql" or "mariadb";
 
     /// <inheritdoc />
     public IReadOnlyList<ExecRequest> DescribeBackup(BackupTarget target) =>

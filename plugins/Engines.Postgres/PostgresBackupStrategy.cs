@@ -25,10 +25,7 @@ public sealed class PostgresBackupStrategy : IBackupStrategy, IBackupPlanDescrib
     public string FileExtension => ".sql";
 
     /// <inheritdoc />
-    public IReadOnlyList<string> Validate(BackupTarget target) =>
-        !target.Settings.AllDatabases && string.IsNullOrEmpty(target.Settings.Database)
-            ? [$"label '{LabelSchema.Database}' is required for postgres unless '{LabelSchema.All}=true'"]
-            : [];
+    public IReadOnlyList<string> Validate(BackupTarget target) => DatabaseLabelRules.DatabaseName(target, Engine);
 
     /// <inheritdoc />
     public IReadOnlyList<ExecRequest> DescribeBackup(BackupTarget target) =>

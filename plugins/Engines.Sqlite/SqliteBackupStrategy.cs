@@ -24,10 +24,7 @@ public sealed class SqliteBackupStrategy : IBackupStrategy, IBackupPlanDescriber
     public string FileExtension => ".sqlite";
 
     /// <inheritdoc />
-    public IReadOnlyList<string> Validate(BackupTarget target) =>
-        string.IsNullOrEmpty(target.Settings.Database)
-            ? [$"label '{LabelSchema.Database}' must hold the absolute path of the SQLite database file inside the container"]
-            : target.Settings.AllDatabases ? [$"label '{LabelSchema.All}' does not apply to sqlite; name one database file in '{LabelSchema.Database}'"] : [];
+    public IReadOnlyList<string> Validate(BackupTarget target) => DatabaseLabelRules.AbsoluteFilePath(target, Engine);
 
     /// <inheritdoc />
     public IReadOnlyList<ExecRequest> DescribeBackup(BackupTarget target)

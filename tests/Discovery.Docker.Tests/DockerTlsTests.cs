@@ -92,7 +92,7 @@ public sealed class DockerTlsTests
     {
         using var fixture = new DockerFixture();
         var (cert, key) = SelfSigned("client", Now.AddDays(-1), Now.AddDays(30));
-        var factory = new DockerDiscoveryFactory(Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance, TimeProvider.System);
+        var factory = new DockerDiscoveryFactory(Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance, TimeProvider.System, Baktainer.Tests.Shared.TestLabels.BundledEngines);
         var e = Assert.Throws<DockerException>(() => factory.Create("docker", new DockerDiscoveryOptions { Url = "unix:///var/run/docker.sock", Tls = true, Cert = cert, Key = new(key) }));
         Assert.That(e!.Message, Does.Contain("needs a tcp:// URL"));
     }

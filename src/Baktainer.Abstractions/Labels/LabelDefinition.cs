@@ -35,6 +35,7 @@ public sealed record LabelDefinition(
         LabelType.CronList => "one or more 5-field cron expressions separated by ';' (e.g. '0 3 * * *;0 * * * *')",
         LabelType.Duration => "a duration such as 90s, 30m, 2h, 1h30m or 01:30:00 (greater than zero)",
         LabelType.NameList => "a comma-separated list of names",
+        LabelType.Engine => "the name of an engine provided by a loaded plugin (none is loaded; see 'baktainer plugins list')",
         _ => "a valid value",
     };
 }

@@ -1,6 +1,6 @@
 namespace Baktainer.Abstractions.Labels;
 
-/// <summary>The outcome of <see cref="LabelSchema.Parse"/>.</summary>
+/// <summary>The outcome of <see cref="LabelCatalog.Parse"/>.</summary>
 /// <param name="Settings">The parsed settings; fields with errors keep their defaults.</param>
 /// <param name="Issues">Errors and warnings, in label order.</param>
 public sealed record LabelParseResult(TargetSettings Settings, IReadOnlyList<LabelIssue> Issues)

@@ -1,7 +1,7 @@
 namespace Baktainer.Abstractions.Labels;
 
-/// <summary>Parses one label dictionary; see <see cref="LabelSchema.Parse"/>.</summary>
-internal sealed class LabelParser(IReadOnlyDictionary<string, string> labels)
+/// <summary>Parses one label dictionary; see <see cref="LabelCatalog.Parse"/>.</summary>
+internal sealed class LabelParser(LabelCatalog catalog, IReadOnlyDictionary<string, string> labels)
 {
     private readonly List<LabelIssue> _issues = [];
 
@@ -39,29 +39,45 @@ internal sealed class LabelParser(IReadOnlyDictionary<string, string> labels)
             Verify = Choice(LabelSchema.Verify),
         };
         CheckCredentialSources(settings);
+        CheckPluginLabels();
         WarnUnknownLabels();
         return new LabelParseResult(settings, _issues);
     }
 
+    /// <summary>The engine, normalised to the name of the loaded strategy that answers to it.</summary>
     private string? EngineName(bool enabled)
     {
-        var value = Choice(LabelSchema.Engine);
-        if (value is null && enabled && !labels.ContainsKey(LabelSchema.Engine))
-            Error(LabelSchema.Engine, $"label '{LabelSchema.Engine}' is required when '{LabelSchema.Backup}=true'; expected {LabelSchema.Find(LabelSchema.Engine)!.Expected}");
-        return value is null ? null : LabelSchema.EngineAliases[value];
+        if (Read(LabelSchema.Engine) is not { } value)
+        {
+            if (enabled && !labels.ContainsKey(LabelSchema.Engine))
+                Error(LabelSchema.Engine, $"label '{LabelSchema.Engine}' is required when '{LabelSchema.Backup}=true'; expected {catalog.Find(LabelSchema.Engine)!.Expected}");
+            return null;
+        }
+        if (catalog.ResolveEngine(value) is { } engine) return engine;
+        var loaded = catalog.EngineNames.Count == 0 ? "none" : string.Join(", ", catalog.EngineNames);
+        Error(LabelSchema.Engine, $"label '{LabelSchema.Engine}' has unknown engine \"{value.Trim()}\"; loaded engines: {loaded}; is a plugin missing? see 'baktainer plugins list'");
+        return null;
     }
 
-    private string? DatabaseName()
+    /// <summary>Trimmed; what a valid name or path is, the engine's strategy decides (<see cref="DatabaseLabelRules"/>).</summary>
+    private string? DatabaseName() => Read(LabelSchema.Database)?.Trim();
+
+    /// <summary>Plugin-declared labels: each value checked against its declared type.</summary>
+    private void CheckPluginLabels()
     {
-        if (!labels.TryGetValue(LabelSchema.Database, out var raw)) return null;
-        var value = raw.Trim();
-        var isSqlite = labels.TryGetValue(LabelSchema.Engine, out var e) && e.Trim().Equals("sqlite", StringComparison.OrdinalIgnoreCase);
-        var valid = isSqlite ? LabelValues.IsPath(value) : LabelValues.IsName(value);
-        if (valid) return value;
-        var expected = isSqlite
-            ? "the absolute path of the database file inside the container, without '..' or shell characters"
-            : "a database name of letters, digits and . _ - @ + (not starting with - or .)";
-        return Invalid(LabelSchema.Database, raw, expected);
+        foreach (var key in catalog.PluginDefinitions.Select(d => d.Key).Where(labels.ContainsKey))
+        {
+            switch (catalog.Find(key)!.Type)
+            {
+                case LabelType.Boolean: Boolean(key); break;
+                case LabelType.Integer: Integer(key); break;
+                case LabelType.Duration: Duration(key); break;
+                case LabelType.Choice: Choice(key); break;
+                case LabelType.NameList: Names(key); break;
+                case LabelType.CronList or LabelType.Engine: Read(key); break;
+                default: Text(key); break;
+            }
+        }
     }
 
     private void CheckCredentialSources(TargetSettings s)
@@ -74,9 +90,9 @@ internal sealed class LabelParser(IReadOnlyDictionary<string, string> labels)
 
     private void WarnUnknownLabels()
     {
-        foreach (var key in labels.Keys.Where(k => k.StartsWith(LabelSchema.Prefix, StringComparison.Ordinal) && LabelSchema.Find(k) is null).Order(StringComparer.Ordinal))
+        foreach (var key in labels.Keys.Where(k => k.StartsWith(LabelSchema.Prefix, StringComparison.Ordinal) && catalog.Find(k) is null).Order(StringComparer.Ordinal))
         {
-            var suggestion = LabelSchema.Definitions.MinBy(d => EditDistance(d.Key, key))!.Key;
+            var suggestion = catalog.Definitions.MinBy(d => EditDistance(d.Key, key))!.Key;
             Warn(key, $"label '{key}' is not a Baktainer label and is ignored; did you mean '{suggestion}'? ('baktainer labels' lists them all)");
         }
     }
@@ -87,7 +103,7 @@ internal sealed class LabelParser(IReadOnlyDictionary<string, string> labels)
     private long? Integer(string key)
     {
         if (Read(key) is not { } v) return null;
-        var def = LabelSchema.Find(key)!;
+        var def = catalog.Find(key)!;
         return LabelValues.TryInteger(v, def.Min, def.Max, out var n) ? n : InvalidStruct<long>(key, v);
     }
 
@@ -97,14 +113,14 @@ internal sealed class LabelParser(IReadOnlyDictionary<string, string> labels)
     private string? Choice(string key)
     {
         if (Read(key) is not { } v) return null;
-        var match = LabelSchema.Find(key)!.Allowed!.FirstOrDefault(a => a.Equals(v.Trim(), StringComparison.OrdinalIgnoreCase));
+        var match = catalog.Find(key)!.Allowed!.FirstOrDefault(a => a.Equals(v.Trim(), StringComparison.OrdinalIgnoreCase));
         return match ?? Invalid(key, v);
     }
 
     private string? Text(string key)
     {
         if (Read(key) is not { } v) return null;
-        var def = LabelSchema.Find(key)!;
+        var def = catalog.Find(key)!;
         var trimmed = def.Type == LabelType.Text ? v : v.Trim();
         var valid = def.Type switch
         {
@@ -134,7 +150,7 @@ internal sealed class LabelParser(IReadOnlyDictionary<string, string> labels)
         foreach (var expression in expressions)
         {
             if (!LabelValues.IsCronShape(expression, out var fields))
-                Error(LabelSchema.Schedule, $"label '{LabelSchema.Schedule}' has an invalid cron expression \"{expression}\" ({fields} fields); expected {LabelSchema.Find(LabelSchema.Schedule)!.Expected}");
+                Error(LabelSchema.Schedule, $"label '{LabelSchema.Schedule}' has an invalid cron expression \"{expression}\" ({fields} fields); expected {catalog.Find(LabelSchema.Schedule)!.Expected}");
         }
         return expressions.Count > 0 ? expressions : InvalidList(v);
     }
@@ -161,7 +177,7 @@ internal sealed class LabelParser(IReadOnlyDictionary<string, string> labels)
 
     private string? Invalid(string key, string value, string? expected = null)
     {
-        var def = LabelSchema.Find(key)!;
+        var def = catalog.Find(key)!;
         var shown = def.IsSecret ? Secret.Mask : value;
         Error(key, $"label '{key}' has invalid value \"{shown}\"; expected {expected ?? def.Expected}");
         return null;

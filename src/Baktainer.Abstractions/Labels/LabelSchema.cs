@@ -1,22 +1,14 @@
 namespace Baktainer.Abstractions.Labels;
 
 /// <summary>
-/// The one definition of the <c>baktainer.*</c> labels, shared by every discovery provider
-/// (Docker labels, Swarm service labels, Kubernetes annotations). Thread-safe and stateless.
+/// The one definition of the built-in <c>baktainer.*</c> labels, shared by every discovery provider
+/// (Docker labels, Swarm service labels, Kubernetes annotations). Engines and plugin labels are
+/// added per run by <see cref="LabelCatalog"/>, which parses. Thread-safe and stateless.
 /// </summary>
 public static class LabelSchema
 {
     /// <summary>The prefix of every label.</summary>
     public const string Prefix = "baktainer.";
-
-    /// <summary>The engine names built into Baktainer, with their aliases.</summary>
-    public static readonly IReadOnlyDictionary<string, string> EngineAliases = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
-    {
-        ["postgres"] = "postgres", ["postgresql"] = "postgres",
-        ["mysql"] = "mysql", ["mariadb"] = "mariadb",
-        ["sqlite"] = "sqlite",
-        ["mongodb"] = "mongodb", ["mongo"] = "mongodb",
-    };
 
 #pragma warning disable CS1591 // the label keys are documented by their definitions below
     public const string Backup = "baktainer.backup";
@@ -48,8 +40,8 @@ public static class LabelSchema
     public static IReadOnlyList<LabelDefinition> Definitions { get; } =
     [
         new(Backup, LabelType.Boolean, "Back up this container. Nothing else is read unless it is true.", "false"),
-        new(Engine, LabelType.Choice, "The database engine (required).", null, ["postgres", "postgresql", "mysql", "mariadb", "sqlite", "mongodb", "mongo"]),
-        new(Database, LabelType.Text, "The database to dump; for sqlite, the absolute path of the database file. Required unless baktainer.db.all=true."),
+        new(Engine, LabelType.Engine, "The database engine (required): a name or alias of a loaded engine plugin (see 'baktainer plugins list')."),
+        new(Database, LabelType.Text, "The database to dump, as the engine understands it (for sqlite, the absolute path of the database file). Required unless baktainer.db.all=true."),
         new(User, LabelType.Name, "The database user the dump tool connects as."),
         new(Password, LabelType.Text, "The database password. Prefer password_file or password_env: a label is readable by anyone who can inspect the container.", IsSecret: true),
         new(PasswordFile, LabelType.Path, "A file inside the container holding the password (e.g. /run/secrets/db_password).", IsLegacy: false),
@@ -75,7 +67,7 @@ public static class LabelSchema
     private static readonly Dictionary<string, LabelDefinition> ByKey =
         Definitions.ToDictionary(d => d.Key, StringComparer.Ordinal);
 
-    /// <summary>The definition of <paramref name="key"/>, or null when it is not a known label.</summary>
+    /// <summary>The definition of built-in <paramref name="key"/>, or null (plugin labels: <see cref="LabelCatalog.Find"/>).</summary>
     public static LabelDefinition? Find(string key) => ByKey.GetValueOrDefault(key);
 
     /// <summary>Whether a label's value is a credential and must be masked when shown.</summary>
@@ -84,13 +76,6 @@ public static class LabelSchema
     /// <summary>Whether the labels ask for a backup (<c>baktainer.backup</c> is true).</summary>
     public static bool IsBackupEnabled(IReadOnlyDictionary<string, string> labels) =>
         labels.TryGetValue(Backup, out var v) && LabelValues.TryBoolean(v, out var b) && b;
-
-    /// <summary>
-    /// Parses <paramref name="labels"/> (all labels of a container; non-<c>baktainer.*</c> ones are
-    /// ignored) into settings, with an error for every invalid value and a warning for every
-    /// unknown <c>baktainer.*</c> label. Never throws.
-    /// </summary>
-    public static LabelParseResult Parse(IReadOnlyDictionary<string, string> labels) => new LabelParser(labels).Parse();
 
     /// <summary>
     /// Turns any text (e.g. a container name) into a safe backup name: characters outside

@@ -25,4 +25,6 @@ public enum LabelType
     Duration,
     /// <summary>A comma-separated list of names.</summary>
     NameList,
+    /// <summary>An engine name or alias provided by a loaded strategy.</summary>
+    Engine,
 }

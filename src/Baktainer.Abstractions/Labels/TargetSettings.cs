@@ -8,7 +8,7 @@ public sealed record TargetSettings
 {
     /// <summary><c>baktainer.backup</c>: whether the target is backed up at all.</summary>
     public bool Backup { get; init; }
-    /// <summary><c>baktainer.db.engine</c>, normalised (postgresql → postgres, mongo → mongodb).</summary>
+    /// <summary><c>baktainer.db.engine</c>, normalised to the name of the loaded strategy (an alias such as postgresql becomes postgres).</summary>
     public string? Engine { get; init; }
     /// <summary><c>baktainer.db.name</c>: the database (for SQLite, the database file path).</summary>
     public string? Database { get; init; }

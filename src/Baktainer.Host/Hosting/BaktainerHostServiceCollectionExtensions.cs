@@ -1,3 +1,5 @@
+using Baktainer.Abstractions.Engines;
+using Baktainer.Abstractions.Labels;
 using Baktainer.Host.Backup;
 using Baktainer.Host.Components;
 using Baktainer.Host.Configuration;
@@ -36,6 +38,7 @@ internal static class BaktainerHostServiceCollectionExtensions
             services.AddSingleton(new PluginCatalog(plugins));
         }
 
+        services.AddSingleton(provider => new LabelCatalog(provider.GetServices<IBackupStrategy>(), provider.GetServices<LabelDefinition>()));
         services.AddSingleton<ComponentRegistry>();
         services.AddSingleton<TargetCatalog>();
         services.AddSingleton<BackupEncryption>();

@@ -19,7 +19,7 @@ internal sealed class RestoreService(BackupLocator locator, BackupVerifier verif
         var located = await locator.FindAsync(reference, target.Name, cancellationToken).ConfigureAwait(false);
         var manifest = located.Backup.Manifest
             ?? throw new BaktainerException($"refusing to restore {located.Describe}: it has no manifest, so its checksum cannot be checked");
-        if (!EnginesMatch(manifest.Engine, target, strategy))
+        if (!EnginesMatch(manifest.Engine, strategy))
             throw new BaktainerException($"refusing to restore {located.Describe}: it is a {manifest.Engine} backup but {target.Target.DisplayName} runs {target.Target.Engine}");
 
         var verification = await verifier.VerifyAsync(located, cancellationToken).ConfigureAwait(false);
@@ -43,10 +43,10 @@ internal sealed class RestoreService(BackupLocator locator, BackupVerifier verif
         return located;
     }
 
-    private static bool EnginesMatch(string engine, DiscoveredTarget target, IBackupStrategy strategy) =>
+    private static bool EnginesMatch(string engine, IBackupStrategy strategy) =>
         strategy.Engine.Equals(engine, StringComparison.OrdinalIgnoreCase)
         || strategy.Aliases.Contains(engine, StringComparer.OrdinalIgnoreCase)
-        || (engine is "mysql" or "mariadb" && target.Target.Engine is "mysql" or "mariadb");
+        || (strategy is IRestoreCompatibility compatibility && compatibility.CanRestore(engine));
 }
 
 /// <summary>A restore would overwrite data and <c>--yes</c> was not given (exit code 2).</summary>

@@ -24,7 +24,7 @@ public sealed class BaktainerCliTests
     {
         var (code, output, _) = await CliRunner.Run(_env, _work.Path, "labels");
         Assert.That(code, Is.EqualTo(0));
-        Assert.That(output, Is.EqualTo(LabelReference.ToText()));
+        Assert.That(output, Is.EqualTo(LabelReference.ToText(LabelCatalog.Empty)));
     }
 
     [Test]
@@ -102,6 +102,18 @@ public sealed class BaktainerCliTests
 
         var table = await CliRunner.Run(_env, _work.Path, "plugins", "list");
         Assert.That(table.Out, Does.Contain("TestPlugin.JsonNew").And.Contain("loaded"));
+    }
+
+    [Test]
+    public async Task Labels_PluginDeclaresLabel_ListedWithItsEngine()
+    {
+        Assert.That((await CliRunner.Run(_env, _work.Path, "plugins", "install", PluginFolders.Package(PluginFolders.JsonNew))).Code, Is.EqualTo(0));
+
+        var (code, output, _) = await CliRunner.Run(_env, _work.Path, "labels");
+
+        Assert.That(code, Is.EqualTo(0));
+        Assert.That(output, Does.Contain("baktainer.json-new.indent  (plugin)\n    Spaces to indent the test dump with.\n    valid: a whole number from 0 to 8\n    default: 0"));
+        Assert.That(output, Does.Contain("baktainer.db.engine\n").And.Contain("valid: one of json-new\n"));
     }
 
     [Test]

@@ -1,3 +1,4 @@
+using Baktainer.Tests.Shared;
 using System.Runtime.CompilerServices;
 using Baktainer.Abstractions.Discovery;
 using Baktainer.Abstractions.Engines;
@@ -36,7 +37,7 @@ public sealed class TargetWatcherTests
             await Task.Yield();
             foreach (var labels in containers)
             {
-                var parsed = LabelSchema.Parse(labels);
+                var parsed = TestLabels.BundledEngines.Parse(labels);
                 yield return new BackupTarget(labels["baktainer.name"], labels["baktainer.name"], Name, labels, parsed.Settings, parsed.Issues,
                     parsed.IsValid ? TargetStatus.Ready : TargetStatus.InvalidLabels, Substitute.For<ITargetShell>());
             }

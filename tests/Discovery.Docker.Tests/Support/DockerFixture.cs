@@ -17,7 +17,7 @@ internal sealed class DockerFixture : IDisposable
 
     public DockerDiscoveryProvider Provider(string? url = null, int retries = 0, TimeSpan? poll = null)
     {
-        var provider = new DockerDiscoveryFactory(_loggers, TimeProvider.System).Create("docker", new DockerDiscoveryOptions
+        var provider = new DockerDiscoveryFactory(_loggers, TimeProvider.System, TestLabels.BundledEngines).Create("docker", new DockerDiscoveryOptions
         {
             Url = url ?? "unix://" + TestDocker.SocketPath,
             RetryAttempts = retries,
