@@ -35,7 +35,8 @@ internal sealed class TargetCatalog(ComponentRegistry components, IEnumerable<IB
             problems.Add($"error: no engine plugin provides '{target.Engine}' (label '{LabelSchema.Engine}'); installed engines: {string.Join(", ", _strategies.Select(s => s.Engine).DefaultIfEmpty("none"))}");
             if (status == TargetStatus.Ready) status = TargetStatus.InvalidLabels;
         }
-        if (strategy is not null && target.Status != TargetStatus.InvalidLabels)
+        // The engine's own rules run whenever its engine is known, so every problem is listed at once.
+        if (strategy is not null)
         {
             var engineErrors = strategy.Validate(target);
             problems.AddRange(engineErrors.Select(e => "error: " + e));
