@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Baktainer.Abstractions;
@@ -12,18 +11,7 @@ public sealed class WebhookNotifierTests
 {
     private static readonly string Secret = "whsec_" + Convert.ToBase64String(Encoding.UTF8.GetBytes("a test key of 32 bytes, exactly!"));
 
-    /// <summary>What a receiver does: recompute the HMAC over id.timestamp.body and compare in constant time, within a tolerance.</summary>
-    internal static bool Verify(RecordedRequest request, string secret)
-    {
-        var key = Convert.FromBase64String(secret["whsec_".Length..]);
-        var id = request.Headers["webhook-id"];
-        var timestamp = long.Parse(request.Headers["webhook-timestamp"]);
-        if (Math.Abs(DateTimeOffset.UtcNow.ToUnixTimeSeconds() - timestamp) > 300) return false;
-        var expected = HMACSHA256.HashData(key, Encoding.UTF8.GetBytes($"{id}.{timestamp}.{request.Body}"));
-        return request.Headers["webhook-signature"].Split(' ')
-            .Where(s => s.StartsWith("v1,", StringComparison.Ordinal))
-            .Any(s => CryptographicOperations.FixedTimeEquals(Convert.FromBase64String(s[3..]), expected));
-    }
+    private static bool Verify(RecordedRequest request, string secret) => StandardWebhooks.Verify(request, secret);
 
     [Test]
     public async Task NotifyAsync_WithSecret_SignatureVerifiesAndBodyHoldsEvent()

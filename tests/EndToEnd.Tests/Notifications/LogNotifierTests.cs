@@ -1,11 +1,11 @@
 using Baktainer.Tests.Shared;
 using Baktainer.Tests.Shared.Docker;
 
-namespace EndToEnd.Tests.Backup;
+namespace EndToEnd.Tests.Notifications;
 
 /// <summary>Configured notifiers hear how each backup ended (the bundled log notifier here).</summary>
 [Category("Docker")]
-public sealed class NotificationTests : EndToEndTest
+public sealed class LogNotifierTests : EndToEndTest
 {
     private Task<(int Code, string Out, string Error)> BackupWithLogNotifier(string target) =>
         BaktainerProcess.RunAsync(Backups.Environment(("Baktainer__Notifiers__0__Name", "ops"), ("Baktainer__Notifiers__0__Type", "log"), ("Baktainer__Notifiers__0__Events", "succeeded,failed")), "backup", "--target", target);
