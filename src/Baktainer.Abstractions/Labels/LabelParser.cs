@@ -27,6 +27,7 @@ internal sealed class LabelParser(LabelCatalog catalog, IReadOnlyDictionary<stri
             Name = Text(LabelSchema.Name),
             AllDatabases = Boolean(LabelSchema.All) ?? false,
             Compress = compress ?? legacyCompress,
+            Compression = Text(LabelSchema.Compression)?.ToLowerInvariant(),
             Encrypt = Boolean(LabelSchema.Encrypt),
             RetentionDays = (int?)Integer(LabelSchema.RetentionDays),
             RetentionCount = (int?)Integer(LabelSchema.RetentionCount),

@@ -34,6 +34,7 @@ public static class LabelSchema
     public const string Notify = "baktainer.notify";
     public const string Timeout = "baktainer.timeout";
     public const string Verify = "baktainer.verify";
+    public const string Compression = "baktainer.compression";
 #pragma warning restore CS1591
 
     /// <summary>Every label, in reference order.</summary>
@@ -62,6 +63,7 @@ public static class LabelSchema
         new(Notify, LabelType.NameList, "Notifiers to tell, by configured name (default: all).", IsLegacy: false),
         new(Timeout, LabelType.Duration, "Abandon a backup that takes longer than this (default: the global timeout).", IsLegacy: false),
         new(Verify, LabelType.Choice, "How to verify each backup after writing it (default: the global setting).", null, ["none", "checksum", "restore"], IsLegacy: false),
+        new(Compression, LabelType.Name, "The compression codec: gzip, none, or one a plugin adds such as zstd (default: BT_COMPRESSION). baktainer.compress=false wins.", IsLegacy: false),
     ];
 
     private static readonly Dictionary<string, LabelDefinition> ByKey =

@@ -30,6 +30,8 @@ public sealed record TargetSettings
     public bool AllDatabases { get; init; }
     /// <summary><c>baktainer.backup.compress</c> / <c>baktainer.compress</c>.</summary>
     public bool? Compress { get; init; }
+    /// <summary><c>baktainer.compression</c>: the codec name (checked against the loaded codecs by the host).</summary>
+    public string? Compression { get; init; }
     /// <summary><c>baktainer.backup.encrypt</c>.</summary>
     public bool? Encrypt { get; init; }
     /// <summary><c>baktainer.backup.retention.days</c>; 0 keeps forever.</summary>

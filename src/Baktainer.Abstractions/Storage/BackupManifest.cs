@@ -29,8 +29,12 @@ public sealed record BackupManifest
     public long StoredSize { get; init; }
     /// <summary>Lower-case hex SHA-256 of the stored bytes.</summary>
     public required string Sha256 { get; init; }
-    /// <summary>The compression applied: <c>gzip</c> or <c>none</c>.</summary>
+    /// <summary>The codec that compressed the dump (<c>gzip</c>, <c>none</c>, or a plugin's such as <c>zstd</c>); the read path decompresses with it.</summary>
     public string Compression { get; init; } = "none";
+    /// <summary>The codec's level; null for <c>none</c> and for manifests written before levels were recorded.</summary>
+    public int? CompressionLevel { get; init; }
+    /// <summary>The id of the plugin that provides the codec; null for the built-in ones.</summary>
+    public string? CompressionPlugin { get; init; }
     /// <summary>The encryption format (e.g. <c>aes-256-gcm-stream-v1</c>), or null when not encrypted.</summary>
     public string? Encryption { get; init; }
     /// <summary>The id of the key (or comma-separated ids of the keys) that open the backup, or null when not encrypted.</summary>

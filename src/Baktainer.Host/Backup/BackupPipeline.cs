@@ -1,9 +1,9 @@
-using System.IO.Compression;
 using System.IO.Pipelines;
 using Baktainer.Abstractions;
 using Baktainer.Abstractions.Engines;
 using Baktainer.Abstractions.Storage;
 using Baktainer.Host.Components;
+using Baktainer.Host.Compression;
 using Baktainer.Host.Configuration;
 using Baktainer.Host.Encryption;
 using Baktainer.Host.Plugins;
@@ -18,7 +18,7 @@ namespace Baktainer.Host.Backup;
 /// dump. Only when the dump passed its checks and every byte was written are the uploads committed
 /// with their manifest; otherwise they are aborted and nothing that looks like a backup remains.
 /// </summary>
-internal sealed class BackupPipeline(BaktainerSettings settings, ComponentRegistry components, PluginCatalog plugins, PostBackupVerification verification,
+internal sealed class BackupPipeline(BaktainerSettings settings, ComponentRegistry components, PluginCatalog plugins, CompressionCodecs codecs, PostBackupVerification verification,
     Notifications.BackupEvents events, BackupEncryption encryption, TimeProvider time, ILogger<BackupPipeline> logger)
 {
     private const int CopyBufferSize = 256 * 1024;
@@ -52,9 +52,9 @@ internal sealed class BackupPipeline(BaktainerSettings settings, ComponentRegist
     private async Task<BackupManifest> BackupAsync(DiscoveredTarget target, DateTimeOffset started, IBackupProgress? progress, CancellationToken cancellationToken)
     {
         var strategy = target.ReadyStrategy();
-        var compress = target.Target.Settings.Compress ?? settings.Compress;
+        var compression = CompressionChoice.For(target, settings, codecs);
         var recipients = encryption.RecipientsFor(target.Target);
-        var key = BackupKey.For(target.Name, started, strategy.FileExtension, compress, recipients is not null);
+        var key = BackupKey.For(target.Name, started, strategy.FileExtension, compression.Codec.FileExtension, recipients is not null);
         var storages = SelectStorage(target);
         var timeout = target.Target.Settings.Timeout ?? settings.Timeout;
 
@@ -71,7 +71,7 @@ internal sealed class BackupPipeline(BaktainerSettings settings, ComponentRegist
             var pipe = new Pipe(new PipeOptions(pauseWriterThreshold: 1 << 20, resumeWriterThreshold: 512 << 10, minimumSegmentSize: 64 << 10, useSynchronizationContext: false));
 
             var dump = DumpAsync(strategy, target, pipe.Writer, run.Token);
-            var store = StoreAsync(pipe.Reader, (Stream?)encrypted ?? stored, compress, bytes => { progress?.Advanced(target.Name, bytes); events.Advanced(target.Name, bytes); }, run.Token);
+            var store = StoreAsync(pipe.Reader, (Stream?)encrypted ?? stored, compression, bytes => { progress?.Advanced(target.Name, bytes); events.Advanced(target.Name, bytes); }, run.Token);
             var (info, rawSize) = await BothAsync(dump, store, run).ConfigureAwait(false);
 
             var manifest = new BackupManifest
@@ -87,7 +87,9 @@ internal sealed class BackupPipeline(BaktainerSettings settings, ComponentRegist
                 RawSize = rawSize,
                 StoredSize = stored.BytesWritten,
                 Sha256 = stored.Sha256Hex(),
-                Compression = compress ? "gzip" : "none",
+                Compression = compression.Codec.Name,
+                CompressionLevel = compression.Codec.Name == "none" ? null : compression.Level,
+                CompressionPlugin = codecs.PluginOf(compression.Codec),
                 Encryption = recipients is null ? null : EncryptionFormat.Algorithm,
                 EncryptionKeyId = recipients is null ? null : string.Join(",", recipients.Select(r => r.KeyId)),
                 ToolVersion = info.ToolVersion,
@@ -134,13 +136,13 @@ internal sealed class BackupPipeline(BaktainerSettings settings, ComponentRegist
         }
     }
 
-    private async Task<long> StoreAsync(PipeReader reader, Stream stored, bool compress, Action<long> advanced, CancellationToken cancellationToken)
+    private static async Task<long> StoreAsync(PipeReader reader, Stream stored, CompressionChoice compression, Action<long> advanced, CancellationToken cancellationToken)
     {
         long raw = 0;
         try
         {
             await using var source = reader.AsStream(leaveOpen: true);
-            var sink = compress ? new GZipStream(stored, settings.CompressionLevel, leaveOpen: true) : stored;
+            var sink = compression.Codec.CreateCompressor(stored, compression.Level);
             var buffer = new byte[CopyBufferSize];
             int read;
             while ((read = await source.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
@@ -149,7 +151,7 @@ internal sealed class BackupPipeline(BaktainerSettings settings, ComponentRegist
                 raw += read;
                 advanced(raw);
             }
-            if (compress) await sink.DisposeAsync().ConfigureAwait(false); // writes the gzip trailer
+            await sink.DisposeAsync().ConfigureAwait(false); // writes the end of the compressed stream
             if (stored is EncryptingStream encrypting) await encrypting.FinishAsync(cancellationToken).ConfigureAwait(false); // the flagged last segment
             await stored.FlushAsync(cancellationToken).ConfigureAwait(false);
             await reader.CompleteAsync().ConfigureAwait(false);

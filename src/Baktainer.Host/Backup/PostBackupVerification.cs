@@ -1,5 +1,6 @@
 using Baktainer.Abstractions.Engines;
 using Baktainer.Abstractions.Storage;
+using Baktainer.Host.Compression;
 using Baktainer.Host.Restore;
 using Baktainer.Host.Encryption;
 using Baktainer.Host.Targets;
@@ -13,7 +14,7 @@ namespace Baktainer.Host.Backup;
 /// drill into a scratch database. The result is recorded in every storage's manifest; a failure
 /// fails the backup.
 /// </summary>
-internal sealed class PostBackupVerification(BackupVerifier verifier, BackupEncryption encryption, ILogger<PostBackupVerification> logger)
+internal sealed class PostBackupVerification(BackupVerifier verifier, BackupEncryption encryption, CompressionCodecs codecs, ILogger<PostBackupVerification> logger)
 {
     /// <returns>The manifest with its verification recorded, and the failure if any.</returns>
     public async Task<(BackupManifest Manifest, string? Failure)> RunAsync(string mode, DiscoveredTarget target, BackupManifest manifest,
@@ -40,7 +41,7 @@ internal sealed class PostBackupVerification(BackupVerifier verifier, BackupEncr
         }
 
         DrillReport report;
-        await using (var raw = await StoredBackupStream.OpenRawAsync(storage, manifest, encryption.Keys, cancellationToken).ConfigureAwait(false))
+        await using (var raw = await StoredBackupStream.OpenRawAsync(storage, manifest, encryption.Keys, codecs, cancellationToken).ConfigureAwait(false))
             report = await drill.DrillAsync(target.Target, raw, manifest, cancellationToken).ConfigureAwait(false);
         if (!report.Passed) return Failed(manifest with { VerifiedRowCounts = report.RowCounts }, $"restore drill failed: {report.Problem}");
         logger.LogInformation("{Target}: restore drill passed ({Tables} tables, {Rows} rows)", target.Name, report.RowCounts.Count, report.RowCounts.Values.Sum());

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using Baktainer.Abstractions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
@@ -12,7 +11,10 @@ internal sealed record BaktainerSettings
     public int Threads { get; init; } = 4;
     public string BackupDir { get; init; } = "/backups";
     public bool Compress { get; init; } = true;
-    public CompressionLevel CompressionLevel { get; init; } = CompressionLevel.Fastest;
+    /// <summary>The codec name (<c>gzip</c>, <c>none</c> or a plugin's, e.g. <c>zstd</c>).</summary>
+    public string Compression { get; init; } = "gzip";
+    /// <summary><c>fastest</c>, <c>optimal</c>, <c>smallest</c> or a number in the codec's range; null for the codec's default.</summary>
+    public string? CompressionLevel { get; init; }
     public DockerSettings Docker { get; init; } = new();
     public LogLevel LogLevel { get; init; } = LogLevel.Information;
     public int RetentionDays { get; init; }

@@ -1,11 +1,12 @@
 using Baktainer.Abstractions.Discovery;
 using Baktainer.Abstractions.Notifications;
 using Baktainer.Abstractions.Storage;
+using Baktainer.Host.Compression;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Baktainer.Host.Configuration;
 
-/// <summary>Checks that every configured storage, notifier and discovery entry has a plugin for its type.</summary>
+/// <summary>Checks that every configured storage, notifier and discovery entry has a plugin for its type, and that the configured codec and level exist.</summary>
 internal static class ComponentChecks
 {
     public static IEnumerable<string> Check(BaktainerSettings settings, IServiceProvider services)
@@ -15,7 +16,21 @@ internal static class ComponentChecks
         var discovery = services.GetServices<IDiscoveryProviderFactory>().Select(f => f.Type).ToList();
         return Missing(settings.Storage, storage, "storage")
             .Concat(Missing(settings.Notifiers, notifiers, "notifier"))
-            .Concat(Missing(settings.Discovery, discovery, "discovery"));
+            .Concat(Missing(settings.Discovery, discovery, "discovery"))
+            .Concat(Codec(settings, services.GetRequiredService<CompressionCodecs>()));
+    }
+
+    private static IEnumerable<string> Codec(BaktainerSettings settings, CompressionCodecs codecs)
+    {
+        var codec = codecs.Find(settings.Compress ? settings.Compression : "none");
+        if (codec is null)
+        {
+            yield return $"Compression (BT_COMPRESSION) is \"{settings.Compression}\" but no loaded plugin provides that codec; available: {codecs.Names}" +
+                         (settings.Compression == "zstd" ? " (zstd comes with the Compression.Zstd plugin)" : "");
+            yield break;
+        }
+        if (settings.CompressionLevel is { } level && codec.Name != "none" && codec.Levels.Resolve(level) is null)
+            yield return $"CompressionLevel (BT_COMPRESSION_LEVEL) has invalid value \"{level}\" for {codec.Name}; expected {codec.Levels.Describe()}";
     }
 
     private static IEnumerable<string> Missing(IEnumerable<ComponentEntry> entries, IReadOnlyCollection<string> types, string kind) =>

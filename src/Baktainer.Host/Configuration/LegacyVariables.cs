@@ -9,6 +9,8 @@ internal static class LegacyVariables
         ("BT_THREADS", "Threads"),
         ("BT_BACKUP_DIR", "BackupDir"),
         ("BT_COMPRESS", "Compress"),
+        ("BT_COMPRESSION", "Compression"),
+        ("BT_COMPRESSION_LEVEL", "CompressionLevel"),
         ("BT_DOCKER_URL", "Docker:Url"),
         ("BT_SSL", "Docker:Tls"),
         ("BT_CA", "Docker:Ca"),

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.IO.Compression;
 using Baktainer.Abstractions;
 using Baktainer.Abstractions.Labels;
 using Microsoft.Extensions.Configuration;
@@ -28,12 +27,8 @@ internal sealed partial class SettingsReader(LoadedConfiguration loaded)
             Threads = Integer("Threads", 1, 64) ?? defaults.Threads,
             BackupDir = AbsolutePath("BackupDir") ?? defaults.BackupDir,
             Compress = Boolean("Compress") ?? defaults.Compress,
-            CompressionLevel = Choice("CompressionLevel", ["fastest", "optimal", "smallest"]) switch
-            {
-                "optimal" => CompressionLevel.Optimal,
-                "smallest" => CompressionLevel.SmallestSize,
-                _ => CompressionLevel.Fastest,
-            },
+            Compression = CodecName() ?? defaults.Compression,
+            CompressionLevel = Text("CompressionLevel"),
             Docker = ReadDocker(),
             LogLevel = LogLevelSetting() ?? defaults.LogLevel,
             RetentionDays = Integer("Retention:Days", 0, 36500) ?? 0,
@@ -187,6 +182,16 @@ internal sealed partial class SettingsReader(LoadedConfiguration loaded)
             "warn" => LogLevel.Warning,
             _ => Enum.Parse<LogLevel>(value, ignoreCase: true),
         };
+    }
+
+    /// <summary>The codec name; whether a plugin provides it is checked once plugins are loaded (ComponentChecks).</summary>
+    private string? CodecName()
+    {
+        if (Text("Compression") is not { } value) return null;
+        if (!LabelValues.IsName(value)) return Fail("Compression", value, "a codec name such as gzip, zstd or none");
+        if (Boolean("Compress") == false && !value.Equals("none", StringComparison.OrdinalIgnoreCase))
+            _errors.Add($"{loaded.Describe("Compress")} is false but {loaded.Describe("Compression")} is \"{value}\"; set only one of them (Compress=false means Compression=none)");
+        return value.ToLowerInvariant();
     }
 
     private string? TimeZoneSetting()

@@ -2,6 +2,7 @@ using Baktainer.Abstractions.Engines;
 using Baktainer.Abstractions.Labels;
 using Baktainer.Host.Backup;
 using Baktainer.Host.Components;
+using Baktainer.Host.Compression;
 using Baktainer.Host.Configuration;
 using Baktainer.Host.Daemon;
 using Baktainer.Host.Encryption;
@@ -39,6 +40,7 @@ internal static class BaktainerHostServiceCollectionExtensions
         }
 
         services.AddSingleton(provider => new LabelCatalog(provider.GetServices<IBackupStrategy>(), provider.GetServices<LabelDefinition>()));
+        services.AddSingleton<CompressionCodecs>();
         services.AddSingleton<ComponentRegistry>();
         services.AddSingleton<TargetCatalog>();
         services.AddSingleton<BackupEncryption>();

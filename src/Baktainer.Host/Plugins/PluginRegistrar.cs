@@ -1,4 +1,5 @@
 using System.Reflection;
+using Baktainer.Abstractions.Compression;
 using Baktainer.Abstractions.Discovery;
 using Baktainer.Abstractions.Engines;
 using Baktainer.Abstractions.Notifications;
@@ -17,7 +18,7 @@ namespace Baktainer.Host.Plugins;
 internal static class PluginRegistrar
 {
     private static readonly Type[] Contracts =
-        [typeof(IBackupStrategy), typeof(IStorageTargetFactory), typeof(INotifierFactory), typeof(IDiscoveryProviderFactory)];
+        [typeof(IBackupStrategy), typeof(IStorageTargetFactory), typeof(INotifierFactory), typeof(IDiscoveryProviderFactory), typeof(ICompressionCodec)];
 
     /// <summary>Registers the plugin and returns the contracts it provides.</summary>
     /// <exception cref="PluginException">No entry point, or one that failed to construct or register.</exception>
@@ -48,6 +49,7 @@ internal static class PluginRegistrar
     private static string Describe(ServiceDescriptor d)
     {
         if (d.ImplementationInstance is IBackupStrategy strategy) return $"{d.ServiceType.Name} (engine {strategy.Engine})";
+        if (d.ImplementationInstance is ICompressionCodec codec) return $"{d.ServiceType.Name} (codec {codec.Name})";
         var implementation = d.ImplementationType ?? d.ImplementationInstance?.GetType();
         return implementation is null ? d.ServiceType.Name : $"{d.ServiceType.Name} ({implementation.Name})";
     }

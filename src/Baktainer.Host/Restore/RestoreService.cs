@@ -1,5 +1,6 @@
 using Baktainer.Abstractions;
 using Baktainer.Abstractions.Engines;
+using Baktainer.Host.Compression;
 using Baktainer.Host.Encryption;
 using Baktainer.Host.Targets;
 using Microsoft.Extensions.Logging;
@@ -11,7 +12,7 @@ namespace Baktainer.Host.Restore;
 /// refuses to overwrite existing data without confirmation (naming what would be overwritten),
 /// then streams it through decompression into the engine's restore tool.
 /// </summary>
-internal sealed class RestoreService(BackupLocator locator, BackupVerifier verifier, BackupEncryption encryption, ILogger<RestoreService> logger)
+internal sealed class RestoreService(BackupLocator locator, BackupVerifier verifier, BackupEncryption encryption, CompressionCodecs codecs, ILogger<RestoreService> logger)
 {
     public async Task<LocatedBackup> RestoreAsync(DiscoveredTarget target, string reference, string? database, bool confirmed, CancellationToken cancellationToken)
     {
@@ -37,7 +38,7 @@ internal sealed class RestoreService(BackupLocator locator, BackupVerifier verif
         }
 
         logger.LogInformation("Restoring {Backup} into {Target}", located.Describe, target.Target.DisplayName);
-        await using var raw = await StoredBackupStream.OpenRawAsync(located.Storage, manifest, encryption.Keys, cancellationToken).ConfigureAwait(false);
+        await using var raw = await StoredBackupStream.OpenRawAsync(located.Storage, manifest, encryption.Keys, codecs, cancellationToken).ConfigureAwait(false);
         await strategy.RestoreAsync(target.Target, raw, options, cancellationToken).ConfigureAwait(false);
         logger.LogInformation("Restored {Backup} into {Target}", located.Describe, target.Target.DisplayName);
         return located;

@@ -246,6 +246,22 @@ public sealed class LabelSchemaTests
     }
 
     [Test]
+    public void Parse_CompressionLabel_CodecNameLowerCased()
+    {
+        var result = ParseEnabled(("baktainer.compression", " ZSTD "));
+        Assert.That(result.IsValid, Is.True);
+        Assert.That(result.Settings.Compression, Is.EqualTo("zstd"));
+        Assert.That(ParseEnabled().Settings.Compression, Is.Null, "unset means the global BT_COMPRESSION");
+    }
+
+    [Test]
+    public void Parse_CompressionLabelNotAName_Error()
+    {
+        var result = ParseEnabled(("baktainer.compression", "zstd; rm -rf /"));
+        Assert.That(result.Errors.Single().Message, Does.Contain("baktainer.compression"));
+    }
+
+    [Test]
     public void Parse_UnknownBaktainerLabel_WarningSuggestsClosest()
     {
         var result = ParseEnabled(("baktainer.db.passwrd", "x"), ("com.example.other", "ignored"));

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using Baktainer.Host.Configuration;
 using Baktainer.Tests.Shared;
 using Microsoft.Extensions.Logging;
@@ -99,6 +98,30 @@ public sealed class SettingsReaderTests
     }
 
     [Test]
+    public void Read_CompressionVariables_Land()
+    {
+        var (s, errors) = Read(new() { ["BT_COMPRESSION"] = "ZSTD", ["BT_COMPRESSION_LEVEL"] = "smallest" });
+        Assert.That(errors, Is.Empty);
+        Assert.That((s.Compress, s.Compression, s.CompressionLevel), Is.EqualTo((true, "zstd", "smallest")));
+        Assert.That(Read(new(), "{ \"Compression\": \"none\", \"CompressionLevel\": \"3\" }").Settings.Compression, Is.EqualTo("none"));
+    }
+
+    [Test]
+    public void Read_CompressFalseButCodecNamed_ErrorNamesBoth()
+    {
+        var (_, errors) = Read(new() { ["BT_COMPRESS"] = "false", ["BT_COMPRESSION"] = "zstd" });
+        Assert.That(errors.Single(), Does.Contain("BT_COMPRESS").And.Contain("BT_COMPRESSION").And.Contain("zstd"));
+        Assert.That(Read(new() { ["BT_COMPRESS"] = "false", ["BT_COMPRESSION"] = "none" }).Errors, Is.Empty);
+    }
+
+    [Test]
+    public void Read_CompressionNotAName_Error()
+    {
+        var (_, errors) = Read(new() { ["BT_COMPRESSION"] = "zstd -19" });
+        Assert.That(errors.Single(), Does.Contain("BT_COMPRESSION").And.Contain("codec name"));
+    }
+
+    [Test]
     public void Read_DaemonVariables_Land()
     {
         var (s, errors) = Read(new()
@@ -129,7 +152,8 @@ public sealed class SettingsReaderTests
             Assert.That(s.Threads, Is.EqualTo(4));
             Assert.That(s.BackupDir, Is.EqualTo("/backups"));
             Assert.That(s.Compress, Is.True);
-            Assert.That(s.CompressionLevel, Is.EqualTo(CompressionLevel.Fastest));
+            Assert.That(s.Compression, Is.EqualTo("gzip"));
+            Assert.That(s.CompressionLevel, Is.Null, "the codec's own default level");
             Assert.That(s.Docker.Url, Is.EqualTo("unix:///var/run/docker.sock"));
             Assert.That(s.Storage.Single().Type, Is.EqualTo("local"));
             Assert.That(s.Storage.Single().Settings["Path"], Is.EqualTo("/backups"));

@@ -76,6 +76,7 @@ public sealed class VerifyTests
         var (code, output, _) = await BaktainerProcess.RunAsync(_backups.Environment(), "verify", "--all");
         Assert.That(code, Is.EqualTo(1));
         Assert.That(output, Does.Contain("no manifest").And.Contain(Path.GetFileName(file)));
+        Assert.That(output, Does.Contain("decompresses completely as gzip"), "the codec was chosen by the file's magic bytes");
     }
 
     [Test]

@@ -1,7 +1,9 @@
 using System.CommandLine;
 using Baktainer.Abstractions.Engines;
 using Baktainer.Host.Backup;
+using Baktainer.Abstractions;
 using Baktainer.Host.Components;
+using Baktainer.Host.Compression;
 using Baktainer.Host.Targets;
 using Baktainer.Host.Configuration;
 using Spectre.Console;
@@ -13,7 +15,7 @@ namespace Baktainer.Host.Cli.Commands;
 /// named ones) now; exits 0 only if every backup succeeded.
 /// </summary>
 internal sealed class BackupCommand(TargetCatalog catalog, BackupRunner runner, ComponentRegistry components,
-    TimeProvider time, BaktainerSettings settings, CommandConsole console)
+    TimeProvider time, BaktainerSettings settings, CompressionCodecs codecs, CommandConsole console)
 {
     public static Command Create(CliContext context)
     {
@@ -106,12 +108,18 @@ internal sealed class BackupCommand(TargetCatalog catalog, BackupRunner runner, 
                 await output.WriteLineAsync($"{target.Name}: would FAIL: {string.Join("; ", target.Problems)}");
                 continue;
             }
-            var compress = target.Target.Settings.Compress ?? settings.Compress;
-            var key = BackupKey.For(target.Name, now, target.Strategy.FileExtension, compress);
+            CompressionChoice compression;
+            try { compression = CompressionChoice.For(target, settings, codecs); }
+            catch (BaktainerException e)
+            {
+                await output.WriteLineAsync($"{target.Name}: would FAIL: {e.Message}");
+                continue;
+            }
+            var key = BackupKey.For(target.Name, now, target.Strategy.FileExtension, compression.Codec.FileExtension);
             await output.WriteLineAsync($"{target.Name} ({target.Target.Engine}, container {target.Target.DisplayName})");
             var commands = target.Strategy is IBackupPlanDescriber describer ? describer.DescribeBackup(target.Target) : [];
             foreach (var request in commands) await output.WriteLineAsync($"  run in container: {request.ToDisplayString()}");
-            await output.WriteLineAsync($"  compress: {(compress ? $"gzip ({settings.CompressionLevel})" : "none")}");
+            await output.WriteLineAsync($"  compress: {compression}");
             foreach (var s in storage.Where(s => target.Target.Settings.Storage.Count == 0 || target.Target.Settings.Storage.Contains(s.Name, StringComparer.OrdinalIgnoreCase)))
                 await output.WriteLineAsync($"  write to: {s.Name}:{key} (+ {key}.json)");
         }
