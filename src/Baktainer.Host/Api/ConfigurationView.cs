@@ -19,7 +19,7 @@ internal sealed partial class ConfigurationView(BaktainerSettings settings, Load
             file = loaded.File,
             settings = new
             {
-                settings.Cron, settings.Threads, settings.BackupDir, settings.Compress, compressionLevel = settings.CompressionLevel.ToString(),
+                settings.Cron, settings.Threads, settings.BackupDir, settings.Compress, settings.Compression, compressionLevel = settings.CompressionLevel ?? "default",
                 logLevel = settings.LogLevel.ToString(), settings.Timezone, timeout = settings.Timeout.ToString(), settings.Verify,
                 retention = new { days = settings.RetentionDays, count = settings.RetentionCount }, settings.MinFreeSpaceGb, settings.PluginDir,
                 encryption = new { settings.Encryption.Enabled, key = Mask(settings.Encryption.Key), settings.Encryption.KeyFile, passphrase = Mask(settings.Encryption.Passphrase) },
