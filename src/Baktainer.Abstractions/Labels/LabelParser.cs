@@ -31,6 +31,9 @@ internal sealed class LabelParser(LabelCatalog catalog, IReadOnlyDictionary<stri
             Encrypt = Boolean(LabelSchema.Encrypt),
             RetentionDays = (int?)Integer(LabelSchema.RetentionDays),
             RetentionCount = (int?)Integer(LabelSchema.RetentionCount),
+            RetentionKeep = LabelSchema.RetentionPeriods
+                .Select(p => (p, n: Integer(LabelSchema.RetentionKeepPrefix + p)))
+                .Where(x => x.n is not null).ToDictionary(x => x.p, x => (int)x.n!.Value),
             Priority = Enum.Parse<BackupPriority>(Choice(LabelSchema.Priority) ?? "normal", ignoreCase: true),
             Schedules = Schedules(),
             DependsOn = Names(LabelSchema.DependsOn),

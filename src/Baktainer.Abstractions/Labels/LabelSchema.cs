@@ -27,6 +27,10 @@ public static class LabelSchema
     public const string Encrypt = "baktainer.backup.encrypt";
     public const string RetentionDays = "baktainer.backup.retention.days";
     public const string RetentionCount = "baktainer.backup.retention.count";
+    /// <summary>The prefix of the GFS retention labels: <c>keep_last</c>, <c>keep_hourly</c>, <c>keep_daily</c>, <c>keep_weekly</c>, <c>keep_monthly</c>, <c>keep_yearly</c>.</summary>
+    public const string RetentionKeepPrefix = "baktainer.backup.retention.keep_";
+    /// <summary>The GFS retention periods, in the order restic lists them.</summary>
+    public static IReadOnlyList<string> RetentionPeriods { get; } = ["last", "hourly", "daily", "weekly", "monthly", "yearly"];
     public const string Priority = "baktainer.backup.priority";
     public const string Schedule = "baktainer.schedule";
     public const string DependsOn = "baktainer.depends_on";
@@ -56,6 +60,12 @@ public static class LabelSchema
         new(Encrypt, LabelType.Boolean, "Encrypt with the configured key (default: BT_ENCRYPTION_ENABLED)."),
         new(RetentionDays, LabelType.Integer, "Delete this target's backups older than this many days; 0 keeps them (default: BT_RETENTION_DAYS).", null, Min: 0, Max: 36500),
         new(RetentionCount, LabelType.Integer, "Keep at most this many of this target's backups; 0 keeps all (default: BT_RETENTION_COUNT).", null, Min: 0, Max: 100000),
+        new(RetentionKeepPrefix + "last", LabelType.Integer, "GFS: keep the newest N backups (default: BT_RETENTION_KEEP_LAST).", null, Min: 0, Max: 100000),
+        new(RetentionKeepPrefix + "hourly", LabelType.Integer, "GFS: keep the newest backup of each of the last N hours that have one, in BT_TIMEZONE (default: BT_RETENTION_KEEP_HOURLY).", null, Min: 0, Max: 100000),
+        new(RetentionKeepPrefix + "daily", LabelType.Integer, "GFS: keep the newest backup of each of the last N days that have one (default: BT_RETENTION_KEEP_DAILY).", null, Min: 0, Max: 100000),
+        new(RetentionKeepPrefix + "weekly", LabelType.Integer, "GFS: keep the newest backup of each of the last N ISO weeks that have one (default: BT_RETENTION_KEEP_WEEKLY).", null, Min: 0, Max: 100000),
+        new(RetentionKeepPrefix + "monthly", LabelType.Integer, "GFS: keep the newest backup of each of the last N months that have one (default: BT_RETENTION_KEEP_MONTHLY).", null, Min: 0, Max: 100000),
+        new(RetentionKeepPrefix + "yearly", LabelType.Integer, "GFS: keep the newest backup of each of the last N years that have one (default: BT_RETENTION_KEEP_YEARLY).", null, Min: 0, Max: 100000),
         new(Priority, LabelType.Choice, "Order in the backup queue.", "normal", ["low", "normal", "high", "critical"]),
         new(Schedule, LabelType.CronList, "When to back up: one or more cron expressions separated by ';' (default: BT_CRON).", IsLegacy: false),
         new(DependsOn, LabelType.NameList, "Backup names that must be backed up before this one in the same round.", IsLegacy: false),

@@ -38,6 +38,8 @@ public sealed record TargetSettings
     public int? RetentionDays { get; init; }
     /// <summary><c>baktainer.backup.retention.count</c>; 0 keeps all.</summary>
     public int? RetentionCount { get; init; }
+    /// <summary><c>baktainer.backup.retention.keep_*</c>: GFS counts by period (<c>last</c>, <c>hourly</c>, ... <c>yearly</c>); only the labels that are set.</summary>
+    public IReadOnlyDictionary<string, int> RetentionKeep { get; init; } = new Dictionary<string, int>();
     /// <summary><c>baktainer.backup.priority</c>.</summary>
     public BackupPriority Priority { get; init; } = BackupPriority.Normal;
     /// <summary><c>baktainer.schedule</c>: cron expressions; empty means the global schedule.</summary>

@@ -19,6 +19,8 @@ internal sealed record BaktainerSettings
     public LogLevel LogLevel { get; init; } = LogLevel.Information;
     public int RetentionDays { get; init; }
     public int RetentionCount { get; init; }
+    /// <summary>GFS retention counts by period (<c>Retention:KeepLast</c> ... <c>KeepYearly</c>); only those set.</summary>
+    public IReadOnlyDictionary<string, int> RetentionKeep { get; init; } = new Dictionary<string, int>();
     public double MinFreeSpaceGb { get; init; }
     public EncryptionSettings Encryption { get; init; } = new();
     public string PluginDir { get; init; } = Path.Combine(AppContext.BaseDirectory, "plugins");

@@ -33,6 +33,9 @@ internal sealed partial class SettingsReader(LoadedConfiguration loaded)
             LogLevel = LogLevelSetting() ?? defaults.LogLevel,
             RetentionDays = Integer("Retention:Days", 0, 36500) ?? 0,
             RetentionCount = Integer("Retention:Count", 0, 100000) ?? 0,
+            RetentionKeep = Abstractions.Labels.LabelSchema.RetentionPeriods
+                .Select(p => (p, n: Integer("Retention:Keep" + char.ToUpperInvariant(p[0]) + p[1..], 0, 100000)))
+                .Where(x => x.n is not null).ToDictionary(x => x.p, x => x.n!.Value),
             MinFreeSpaceGb = Number("MinFreeSpaceGb", 0, 1_000_000) ?? 0,
             Encryption = ReadEncryption(),
             PluginDir = AbsolutePath("PluginDir") ?? defaults.PluginDir,
