@@ -1,4 +1,4 @@
-// Baktainer build: Clean -> Build -> Test -> Pack -> Publish (and Bench).
+// Baktainer build: Clean -> Build -> Test -> Pack -> Publish -> Image (and Bench).
 // Run with: dotnet tool restore && dotnet cake --target=<Target>
 
 var target = Argument("target", "Test");
@@ -67,6 +67,18 @@ Task("Publish")
         });
     }
     Information("Ready to run: {0}/baktainer (plugins in {0}/plugins)", publishDir);
+});
+
+// The container image, built into the local Docker engine without a registry from the publish
+// output (deploy/image/build-local.sh; deploy/Dockerfile builds the same image from the official
+// .NET images). --image=<name:tag> names it (default baktainer:latest).
+Task("Image")
+    .IsDependentOn("Publish")
+    .Does(() =>
+{
+    var image = Argument("image", "baktainer:latest");
+    var exit = StartProcess("bash", new ProcessSettings { Arguments = $"deploy/image/build-local.sh \"{publishDir}\" \"{image}\"" });
+    if (exit != 0) throw new Exception($"image build failed (exit code {exit})");
 });
 
 Task("Bench")

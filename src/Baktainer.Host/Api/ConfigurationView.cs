@@ -21,7 +21,7 @@ internal sealed partial class ConfigurationView(BaktainerSettings settings, Load
             {
                 settings.Cron, settings.Threads, settings.BackupDir, settings.Compress, settings.Compression, compressionLevel = settings.CompressionLevel ?? "default",
                 logLevel = settings.LogLevel.ToString(), settings.Timezone, timeout = settings.Timeout.ToString(), settings.Verify,
-                retention = new { days = settings.RetentionDays, count = settings.RetentionCount }, settings.MinFreeSpaceGb, settings.PluginDir,
+                retention = new { days = settings.RetentionDays, count = settings.RetentionCount }, settings.MinFreeSpaceGb, settings.PluginDir, settings.PluginExtraDir,
                 encryption = new { settings.Encryption.Enabled, key = Mask(settings.Encryption.Key), settings.Encryption.KeyFile, passphrase = Mask(settings.Encryption.Passphrase) },
                 docker = new { url = Redact("Url", settings.Docker.Url), settings.Docker.Tls, settings.Docker.Ca, settings.Docker.Cert, key = Mask(settings.Docker.Key) },
                 http = new { enabled = ops.HttpEnabled, bind = ops.Bind, port = settings.HealthPort, apiToken = Mask(ops.ApiToken) },

@@ -22,6 +22,7 @@ internal static class BaktainerCli
         root.Add(ValidateCommand.Create(context));
         root.Add(LabelsCommand.Create(context));
         root.Add(PluginsCommand.Create(context));
+        root.Add(HealthCommand.Create(context));
         return root;
     }
 

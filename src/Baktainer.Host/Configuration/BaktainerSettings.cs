@@ -24,6 +24,8 @@ internal sealed record BaktainerSettings
     public double MinFreeSpaceGb { get; init; }
     public EncryptionSettings Encryption { get; init; } = new();
     public string PluginDir { get; init; } = Path.Combine(AppContext.BaseDirectory, "plugins");
+    /// <summary><c>PluginExtraDir</c> / BT_PLUGIN_EXTRA_DIR: a second plugin folder (the image's drop-in <c>/app/plugins-extra</c>), loaded after <see cref="PluginDir"/>; <c>plugins install</c> writes here when set.</summary>
+    public string? PluginExtraDir { get; init; }
     public int HealthPort { get; init; } = 8080;
     public string Timezone { get; init; } = "UTC";
     public TimeSpan Timeout { get; init; } = TimeSpan.FromHours(6);

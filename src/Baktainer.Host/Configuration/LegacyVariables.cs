@@ -33,6 +33,7 @@ internal static class LegacyVariables
         ("BT_ENCRYPTION_RECIPIENT", "Encryption:Recipient"),
         ("BT_ENCRYPTION_OLD_KEYS", "Encryption:OldKeys"),
         ("BT_PLUGIN_DIR", "PluginDir"),
+        ("BT_PLUGIN_EXTRA_DIR", "PluginExtraDir"),
         ("BT_HEALTH_PORT", "HealthPort"),
         ("BT_TIMEZONE", "Timezone"),
         ("BT_VERIFY", "Verify"),

@@ -39,6 +39,7 @@ internal sealed partial class SettingsReader(LoadedConfiguration loaded)
             MinFreeSpaceGb = Number("MinFreeSpaceGb", 0, 1_000_000) ?? 0,
             Encryption = ReadEncryption(),
             PluginDir = AbsolutePath("PluginDir") ?? defaults.PluginDir,
+            PluginExtraDir = AbsolutePath("PluginExtraDir"),
             HealthPort = Integer("HealthPort", 0, 65535) ?? defaults.HealthPort,
             Timezone = TimeZoneSetting() ?? defaults.Timezone,
             Timeout = Duration("Timeout") ?? defaults.Timeout,

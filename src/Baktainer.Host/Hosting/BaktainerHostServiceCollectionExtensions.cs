@@ -35,7 +35,7 @@ internal static class BaktainerHostServiceCollectionExtensions
         using (var bootstrapLogging = LoggerFactory.Create(logging => HostLogging.Configure(logging, start, settings.LogLevel)))
         {
             var plugins = new PluginLoader(bootstrapLogging.CreateLogger("baktainer.plugins"))
-                .LoadAll(settings.PluginDir, services, configuration.Root);
+                .LoadAll(settings.PluginDir, settings.PluginExtraDir, services, configuration.Root);
             services.AddSingleton(new PluginCatalog(plugins));
         }
 

@@ -13,15 +13,20 @@ namespace Baktainer.Host.Plugins;
 /// </summary>
 internal sealed class PluginLoader(ILogger logger)
 {
-    public IReadOnlyList<LoadedPlugin> LoadAll(string pluginDir, IServiceCollection services, IConfiguration configuration)
+    public IReadOnlyList<LoadedPlugin> LoadAll(string pluginDir, IServiceCollection services, IConfiguration configuration) =>
+        LoadAll(pluginDir, null, services, configuration);
+
+    /// <summary>Loads <paramref name="pluginDir"/>, then the optional drop-in <paramref name="extraDir"/> (BT_PLUGIN_EXTRA_DIR).</summary>
+    public IReadOnlyList<LoadedPlugin> LoadAll(string pluginDir, string? extraDir, IServiceCollection services, IConfiguration configuration)
     {
         if (!Directory.Exists(pluginDir))
-        {
             logger.LogWarning("Plugin folder {PluginDir} does not exist; no engines, storage or discovery are available (set BT_PLUGIN_DIR)", pluginDir);
-            return [];
-        }
+        if (extraDir is not null && !Directory.Exists(extraDir))
+            logger.LogDebug("Extra plugin folder {PluginExtraDir} (BT_PLUGIN_EXTRA_DIR) does not exist; nothing added from it", extraDir);
+        var folders = new[] { pluginDir, extraDir }.OfType<string>().Where(Directory.Exists)
+            .SelectMany(dir => Directory.GetDirectories(dir).Where(f => !Path.GetFileName(f).StartsWith('.')).Order(StringComparer.Ordinal));
         var results = new List<LoadedPlugin>();
-        foreach (var folder in Directory.GetDirectories(pluginDir).Where(f => !Path.GetFileName(f).StartsWith('.')).Order(StringComparer.Ordinal))
+        foreach (var folder in folders)
         {
             var result = LoadOne(folder, services, configuration);
             if (result.State == PluginState.Failed)

@@ -18,7 +18,7 @@ internal sealed class PluginsCommand(PluginCatalog plugins, BaktainerSettings se
         var package = new Argument<string>("package") { Description = "A .nupkg file, or a package id with --source" };
         var source = new Option<string?>("--source", "-s") { Description = "A folder holding .nupkg files (a local feed)" };
         var version = new Option<string?>("--version") { Description = "The version to install from --source (default: the highest)" };
-        var install = new Command("install", "Install a plugin package into the plugin folder") { package, source, version };
+        var install = new Command("install", "Install a plugin package into the plugin folder (BT_PLUGIN_EXTRA_DIR when set, else BT_PLUGIN_DIR)") { package, source, version };
         context.SetAction<PluginsCommand>(install, (self, result, _) =>
             self.InstallAsync(result.GetValue(package)!, result.GetValue(source), result.GetValue(version)), requireValidConfiguration: false);
 
@@ -43,7 +43,7 @@ internal sealed class PluginsCommand(PluginCatalog plugins, BaktainerSettings se
 
     private async Task<int> InstallAsync(string name, string? source, string? version)
     {
-        var installer = new PluginInstaller(settings.PluginDir);
+        var installer = new PluginInstaller(settings.PluginExtraDir ?? settings.PluginDir);
         var (manifest, folder) = source is not null
             ? installer.InstallFromSource(name, Path.GetFullPath(source, context.WorkingDirectory), version)
             : installer.InstallFile(Path.GetFullPath(name, context.WorkingDirectory));

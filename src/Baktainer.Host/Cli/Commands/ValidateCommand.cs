@@ -19,7 +19,7 @@ internal sealed class ValidateCommand(ConfigurationReport report, BaktainerSetti
     {
         var output = console.Out;
         await output.WriteLineAsync($"configuration: {report.Configuration.File ?? "(no file; defaults, Baktainer__* and BT_* variables)"}");
-        await output.WriteLineAsync($"plugin folder: {settings.PluginDir}");
+        await output.WriteLineAsync($"plugin folder: {settings.PluginDir}{(settings.PluginExtraDir is { } extra ? $" (and {extra})" : "")}");
         foreach (var plugin in plugins.All)
             await output.WriteLineAsync(plugin.State == PluginState.Loaded
                 ? $"  plugin {plugin.Id} {plugin.Version}: loaded ({string.Join(", ", plugin.Contracts)})"
