@@ -68,7 +68,16 @@ public sealed class MySqlBackupStrategy(string engine) : IBackupStrategy, IBacku
     public async Task<DrillReport> DrillAsync(BackupTarget target, Stream rawDump, BackupManifest manifest, CancellationToken cancellationToken)
     {
         var scratch = $"bt_drill_{Guid.NewGuid().ToString("N")[..12]}";
-        await QueryAsync(target, null, $"create database `{scratch}`", cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await QueryAsync(target, null, $"create database `{scratch}`", cancellationToken).ConfigureAwait(false);
+        }
+        catch (BackupFailedException e)
+        {
+            var user = target.Settings.User ?? "root";
+            return new DrillReport($"the drill could not create its scratch database: it needs the CREATE DATABASE privilege (and DROP on the scratch database) for user '{user}', " +
+                $"e.g. GRANT CREATE, DROP ON *.* TO '{user}'@'%'; or use baktainer.verify=checksum. {e.Message}", new Dictionary<string, long>());
+        }
         try
         {
             var counter = new InsertRowCounter();

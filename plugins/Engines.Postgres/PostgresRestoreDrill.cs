@@ -24,7 +24,16 @@ internal static class PostgresRestoreDrill
     {
         var password = await target.ResolvePasswordAsync(cancellationToken).ConfigureAwait(false);
         var scratch = new Dictionary<string, string> { ["db"] = $"bt_drill_{Guid.NewGuid().ToString("N")[..12]}" };
-        await PostgresSql.RunAsync(target, password, "postgres", "create database :\"db\";", scratch, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await PostgresSql.RunAsync(target, password, "postgres", "create database :\"db\";", scratch, cancellationToken).ConfigureAwait(false);
+        }
+        catch (BackupFailedException e)
+        {
+            var role = target.Settings.User ?? "postgres";
+            return new DrillReport($"the drill could not create its scratch database: it needs the CREATEDB privilege for role '{role}' " +
+                $"(ALTER ROLE {role} CREATEDB); or use baktainer.verify=checksum. {e.Message}", new Dictionary<string, long>());
+        }
         try
         {
             var expected = new Dictionary<string, long>();

@@ -30,17 +30,19 @@ public sealed class SqliteBackupStrategy : IBackupStrategy, IBackupPlanDescriber
     public IReadOnlyList<ExecRequest> DescribeBackup(BackupTarget target)
     {
         var temp = TempPath();
-        return [BackupRequest(target, temp), CheckCopyRequest(temp), new ExecRequest(["cat", "--", temp]), RemoveRequest(temp)];
+        return [SqliteSource.ExistsRequest(target), BackupRequest(target, temp), CheckCopyRequest(temp), new ExecRequest(["cat", "--", temp]), RemoveRequest(temp)];
     }
 
     /// <inheritdoc />
     public async Task<DumpInfo> BackupAsync(BackupTarget target, Stream destination, CancellationToken cancellationToken)
     {
         var version = await ToolVersion.ReadAsync(target, Tool, cancellationToken).ConfigureAwait(false);
+        await SqliteSource.EnsureExistsAsync(target, cancellationToken).ConfigureAwait(false);
         var temp = TempPath();
         try
         {
-            await RunCheckedAsync(target, BackupRequest(target, temp), Tool, cancellationToken).ConfigureAwait(false);
+            var copy = await target.Shell.RunAsync(BackupRequest(target, temp), null, Stream.Null, cancellationToken).ConfigureAwait(false);
+            SqliteSource.EnsureCopied(target, copy);
             var integrity = await RunCheckedAsync(target, CheckCopyRequest(temp), Tool, cancellationToken).ConfigureAwait(false);
             if (LastLine(integrity) != "ok")
                 throw new BackupFailedException($"{target.DisplayName}: the copy of {target.Settings.Database} failed PRAGMA integrity_check: {Shorten(integrity)}");
@@ -101,7 +103,7 @@ public sealed class SqliteBackupStrategy : IBackupStrategy, IBackupPlanDescriber
     /// <inheritdoc />
     public async Task<IReadOnlyList<string>> ExistingDataAsync(BackupTarget target, RestoreOptions options, CancellationToken cancellationToken)
     {
-        var database = options.Database ?? target.Settings.Database!;
+        var database = SqliteSource.RestorePath(target, options);
         using var output = new MemoryStream();
         var request = new ExecRequest([Tool, "-readonly", database, "select name from sqlite_master where type = 'table' order by 1;"]);
         var result = await target.Shell.RunAsync(request, null, output, cancellationToken).ConfigureAwait(false);
@@ -113,7 +115,7 @@ public sealed class SqliteBackupStrategy : IBackupStrategy, IBackupPlanDescriber
     /// <inheritdoc />
     public async Task RestoreAsync(BackupTarget target, Stream source, RestoreOptions options, CancellationToken cancellationToken)
     {
-        var database = options.Database ?? target.Settings.Database!;
+        var database = SqliteSource.RestorePath(target, options);
         var temp = database + ".baktainer-restore-" + Guid.NewGuid().ToString("N");
         try
         {
@@ -134,8 +136,9 @@ public sealed class SqliteBackupStrategy : IBackupStrategy, IBackupPlanDescriber
 
     private static string TempPath() => $"/tmp/baktainer-{Guid.NewGuid():N}.sqlite";
 
+    /// <summary>Read-only: a path that is not there is never created inside the container.</summary>
     private static ExecRequest BackupRequest(BackupTarget target, string temp) =>
-        new([Tool, "-bail", target.Settings.Database!, $".backup '{temp}'"]);
+        new([Tool, "-readonly", "-bail", target.Settings.Database!, $".backup '{temp}'"]);
 
     /// <summary>Makes the copy self-contained (no -wal file needed) and checks it.</summary>
     private static ExecRequest CheckCopyRequest(string file) => new([Tool, "-bail", file, "PRAGMA journal_mode=DELETE;", "PRAGMA integrity_check;"]);

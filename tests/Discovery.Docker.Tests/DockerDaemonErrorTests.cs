@@ -80,15 +80,27 @@ public sealed class DockerDaemonErrorTests
     }
 
     [Test]
-    public async Task ApiVersion_NegotiatedWithDaemon()
+    public async Task ApiVersion_RealDaemon_SameAsDockerCliReportsCappedAtMax()
     {
         await TestDocker.EnsureReadyAsync();
         using var client = new DockerApiClient(DockerEndpoint.Parse("unix://" + TestDocker.SocketPath, null));
-        var daemon = await client.VersionAsync(CancellationToken.None);
-        var used = Version.Parse(await client.ApiVersionAsync(CancellationToken.None));
-        Assert.That(used, Is.LessThanOrEqualTo(Version.Parse(daemon.ApiVersion!)));
-        Assert.That(used, Is.LessThanOrEqualTo(Version.Parse(DockerApiClient.MaxApiVersion)));
-        await client.PingAsync(CancellationToken.None);
+        var reported = Version.Parse(await DockerCli.CheckAsync("version", "--format", "{{.Server.APIVersion}}"));
+        var expected = reported < Version.Parse(DockerApiClient.MaxApiVersion) ? reported : Version.Parse(DockerApiClient.MaxApiVersion);
+        Assert.That(Version.Parse(await client.ApiVersionAsync(CancellationToken.None)), Is.EqualTo(expected));
+    }
+
+    [TestCase("1.30", "1.30")]
+    [TestCase("1.99", DockerApiClient.MaxApiVersion)]
+    public async Task ApiVersion_DaemonReportsVersion_ClientAdoptsItCappedAtMax(string daemonVersion, string expected)
+    {
+        using var folder = new TempFolder("bt-fakeapi");
+        using var daemon = new FakeVersionDaemon(folder.Combine("docker.sock"), daemonVersion);
+        using var client = new DockerApiClient(DockerEndpoint.Parse(daemon.Url, null));
+
+        Assert.That(await client.ApiVersionAsync(CancellationToken.None), Is.EqualTo(expected));
+        try { await client.ListContainersAsync("baktainer.backup", CancellationToken.None); }
+        catch (Exception e) when (e is BaktainerException or System.Text.Json.JsonException) { /* the fake answers every path with /version's body */ }
+        Assert.That(daemon.Paths, Has.Some.StartsWith($"/v{expected}/containers/json"), "later calls use the negotiated version in their path");
     }
 
     [TestCase("http://docker:2375")]
@@ -99,8 +111,4 @@ public sealed class DockerDaemonErrorTests
         var e = Assert.Throws<DockerException>(() => DockerEndpoint.Parse(url, null));
         Assert.That(e!.Message, Does.Contain(url).And.Contain("BT_DOCKER_URL"));
     }
-
-    [Test]
-    public void Exceptions_AreBaktainerExceptions() =>
-        Assert.That(typeof(BaktainerException).IsAssignableFrom(typeof(DockerException)), Is.True);
 }

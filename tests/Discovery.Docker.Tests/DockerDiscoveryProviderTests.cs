@@ -1,6 +1,7 @@
 using Baktainer.Abstractions;
 using Baktainer.Abstractions.Discovery;
 using Baktainer.Abstractions.Labels;
+using Baktainer.Tests.Shared;
 using Baktainer.Tests.Shared.Docker;
 using Discovery.Docker.Tests.Support;
 using Microsoft.Extensions.Logging;
@@ -61,7 +62,8 @@ public sealed class DockerDiscoveryProviderTests : DockerDiscoveryTest
     public async Task DiscoverAsync_StoppedContainer_ReportedNotRunning()
     {
         var stopped = await Start("stopped", Labels("postgres", "app"), null, "true");
-        await Task.Delay(500);
+        await Eventually.HoldsAsync(async () => await DockerCli.CheckAsync("inspect", "-f", "{{.State.Running}}", stopped.Name) == "false",
+            TimeSpan.FromSeconds(30), "the container to exit");
         var target = (await DiscoverMine()).Single();
         Assert.That(target.DisplayName, Is.EqualTo(stopped.Name));
         Assert.That(target.Status, Is.EqualTo(TargetStatus.NotRunning));
@@ -109,9 +111,10 @@ public sealed class DockerDiscoveryProviderTests : DockerDiscoveryTest
     [Test]
     public async Task ResolvePassword_FromFileInsideContainer()
     {
-        await Start("pwfile", Labels("postgres", "app", ("baktainer.db.password_file", "/tmp/db_password")), null,
+        var c = await Start("pwfile", Labels("postgres", "app", ("baktainer.db.password_file", "/tmp/db_password")), null,
             "sh", "-c", "printf 'file-s3cret\\n' > /tmp/db_password && exec sleep infinity");
-        await Task.Delay(300);
+        await Eventually.HoldsAsync(async () => (await DockerCli.RunAsync("exec", c.Name, "test", "-s", "/tmp/db_password")).Code == 0,
+            TimeSpan.FromSeconds(30), "the password file to be written");
         var target = (await DiscoverMine()).Single();
         Assert.That((await target.ResolvePasswordAsync(CancellationToken.None))!.Reveal(), Is.EqualTo("file-s3cret"));
     }

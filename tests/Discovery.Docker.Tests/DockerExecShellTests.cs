@@ -49,7 +49,8 @@ public sealed class DockerExecShellTests
         Assert.That(sink.Count, Is.EqualTo(size));
         var growthMb = (sink.PeakWorkingSet - before) / (1024.0 * 1024);
         TestContext.Out.WriteLine($"streamed {size / 1024 / 1024} MB; working set before {before / 1024 / 1024} MB, peak {sink.PeakWorkingSet / 1024 / 1024} MB (growth {growthMb:0.0} MB)");
-        Assert.That(growthMb, Is.LessThan(64), "memory must not grow with the output size");
+        // A generous guard against buffering the output only; the figures that count come from the Bench target.
+        Assert.That(growthMb, Is.LessThan(200), "memory must not grow with the output size");
     }
 
     [Test]

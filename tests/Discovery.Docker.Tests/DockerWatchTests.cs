@@ -32,22 +32,28 @@ public sealed class DockerWatchTests : DockerDiscoveryTest
 
     private static async Task<TargetChange?> WaitFor(List<TargetChange> seen, Func<TargetChange, bool> match, TimeSpan within)
     {
-        var deadline = DateTime.UtcNow + within;
-        while (DateTime.UtcNow < deadline)
-        {
-            lock (seen)
-                if (seen.FirstOrDefault(match) is { } found) return found;
-            await Task.Delay(100);
-        }
-        return null;
+        TargetChange? found = null;
+        await Eventually.TryAsync(() => { lock (seen) return (found = seen.FirstOrDefault(match)) is not null; }, within);
+        return found;
     }
+
+    /// <summary>
+    /// Starts a labelled container before the watch and waits until the watch lists it: from then on
+    /// the first listing is done, so anything later can only arrive through the event stream.
+    /// </summary>
+    private async Task<TestContainer> StartSentinel() =>
+        Containers.Track(await TestContainer.StartAsync(TestContainer.UniqueName("sentinel"), Labels));
+
+    private static async Task WaitListed(List<TargetChange> seen, TestContainer sentinel) =>
+        Assert.That(await WaitFor(seen, c => c.Target?.DisplayName == sentinel.Name, TimeSpan.FromSeconds(20)), Is.Not.Null, "the watch lists existing containers first");
 
     [Test]
     public async Task WatchAsync_ContainerStartedLater_IsSeenThenRemoved()
     {
+        var sentinel = await StartSentinel();
         var provider = Fixture.Provider(poll: TimeSpan.FromMinutes(5));
         var (seen, stop, loop) = Watch(provider);
-        await Task.Delay(500);
+        await WaitListed(seen, sentinel);
 
         var late = Containers.Track(await TestContainer.StartAsync(TestContainer.UniqueName("late"), Labels));
         var added = await WaitFor(seen, c => c.Kind == TargetChangeKind.AddedOrChanged && c.Target!.DisplayName == late.Name && c.Target.Status == TargetStatus.Ready, TimeSpan.FromSeconds(10));
@@ -67,12 +73,13 @@ public sealed class DockerWatchTests : DockerDiscoveryTest
         using var folder = new TempFolder("bt-proxy");
         await using var proxy = new UnixSocketProxy(folder.Combine("docker.sock"), TestDocker.SocketPath);
         var provider = Fixture.Provider(url: proxy.Url, poll: TimeSpan.FromMinutes(5));
+        var sentinel = await StartSentinel();
         var (seen, stop, loop) = Watch(provider);
-        await Task.Delay(1000);
+        await WaitListed(seen, sentinel);
         var connectionsBefore = proxy.Accepted;
 
         proxy.DropAll();
-        await Task.Delay(200);
+        await Eventually.HoldsAsync(() => Fixture.Logs.Lines.Any(l => l.Message.Contains("event stream")), TimeSpan.FromSeconds(20), "the watcher to notice the broken stream");
         var after = Containers.Track(await TestContainer.StartAsync(TestContainer.UniqueName("afterbreak"), Labels));
 
         var added = await WaitFor(seen, c => c.Target?.DisplayName == after.Name, TimeSpan.FromSeconds(20));

@@ -17,7 +17,7 @@ internal static class BaktainerProcess
         using var process = Process.Start(info)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
+        await ProcessWait.ExitAsync(process, "baktainer " + string.Join(' ', args));
         return (process.ExitCode, await output, await error);
     }
 }

@@ -38,7 +38,7 @@ internal sealed class TmpfsMount : IDisposable
         foreach (var a in args[1..]) info.ArgumentList.Add(a);
         using var process = Process.Start(info)!;
         var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
+        ProcessWait.Exit(process, string.Join(' ', args), TimeSpan.FromMinutes(1));
         return (process.ExitCode, error);
     }
 }

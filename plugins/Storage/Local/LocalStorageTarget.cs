@@ -11,6 +11,8 @@ namespace Baktainer.Storage.Local;
 /// </summary>
 internal sealed class LocalStorageTarget(string name, LocalStorageOptions options) : IStorageTarget, IManifestUpdater, IStorageHealth
 {
+    private readonly Lock _naming = new();
+
     public string Name => name;
     public string Root => options.Path;
 
@@ -18,16 +20,21 @@ internal sealed class LocalStorageTarget(string name, LocalStorageOptions option
 
     public Task<IStorageUpload> BeginUploadAsync(string key, CancellationToken cancellationToken)
     {
-        var path = Resolve(key);
-        var folder = Path.GetDirectoryName(path)!;
+        var folder = Path.GetDirectoryName(Resolve(key))!;
         try
         {
-            Directory.CreateDirectory(folder);
+            PartialFile.CreateFolder(folder, options.FolderMode);
             EnsureFreeSpace();
-            var temp = PartialFile.For(path);
-            // FileShare.None takes an exclusive lock, which tells start-up cleanup the file is live.
-            var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 20, FileOptions.Asynchronous);
-            return Task.FromResult<IStorageUpload>(new LocalUpload(key, path, temp, stream, Root));
+            string freeKey, path, temp;
+            FileStream stream;
+            lock (_naming) // two uploads of one target in the same second must not pick the same free name
+            {
+                (freeKey, path) = CollisionFreeKey.Find(key, Resolve);
+                temp = PartialFile.For(path);
+                // FileShare.None takes an exclusive lock, which tells start-up cleanup the file is live.
+                stream = PartialFile.Create(temp, options.FileMode, FileOptions.Asynchronous, 1 << 20);
+            }
+            return Task.FromResult<IStorageUpload>(new LocalUpload(freeKey, path, temp, stream, Root, options.FileMode));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -70,7 +77,7 @@ internal sealed class LocalStorageTarget(string name, LocalStorageOptions option
         string? temp = null;
         try
         {
-            temp = await PartialFile.WriteDurablyAsync(path + ManifestJson.Suffix, ManifestJson.Serialize(manifest), cancellationToken).ConfigureAwait(false);
+            temp = await PartialFile.WriteDurablyAsync(path + ManifestJson.Suffix, ManifestJson.Serialize(manifest), options.FileMode, cancellationToken).ConfigureAwait(false);
             File.Move(temp, path + ManifestJson.Suffix, overwrite: true);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

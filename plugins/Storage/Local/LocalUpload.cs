@@ -9,7 +9,7 @@ namespace Baktainer.Storage.Local;
 /// missing manifest <c>verify</c> reports, never a manifest without data). Dispose without commit
 /// deletes the temporaries.
 /// </summary>
-internal sealed class LocalUpload(string key, string finalPath, string tempPath, FileStream file, string root) : IStorageUpload
+internal sealed class LocalUpload(string key, string finalPath, string tempPath, FileStream file, string root, UnixFileMode mode) : IStorageUpload
 {
     private readonly DiskErrorStream _content = new(file, root);
     private string? _manifestTemp;
@@ -27,7 +27,8 @@ internal sealed class LocalUpload(string key, string finalPath, string tempPath,
             file.Flush(flushToDisk: true);
             await file.DisposeAsync().ConfigureAwait(false);
 
-            _manifestTemp = await PartialFile.WriteDurablyAsync(finalPath + ManifestJson.Suffix, ManifestJson.Serialize(manifest), cancellationToken).ConfigureAwait(false);
+            _manifestTemp = await PartialFile.WriteDurablyAsync(finalPath + ManifestJson.Suffix, ManifestJson.Serialize(manifest with { Key = key }), mode, cancellationToken).ConfigureAwait(false);
+            // A backup that appeared meanwhile under this name is never overwritten.
             if (File.Exists(finalPath)) throw new BaktainerException($"a backup named '{key}' already exists in '{root}'; not overwritten");
             File.Move(tempPath, finalPath, overwrite: false);
             _dataMoved = true;

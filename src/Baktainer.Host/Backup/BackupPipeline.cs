@@ -62,6 +62,8 @@ internal sealed class BackupPipeline(BaktainerSettings settings, ComponentRegist
         try
         {
             foreach (var storage in storages) uploads.Add(await storage.BeginUploadAsync(key, cancellationToken).ConfigureAwait(false));
+            // A storage may add a suffix when a backup of this name already exists (two in one second).
+            if (uploads.Count > 0) key = uploads[0].Key;
             using var stored = new HashingFanOutStream(uploads.Select(u => u.Content).ToList());
             // compress -> encrypt -> hash: the SHA-256 is of the stored (encrypted) bytes.
             using var encrypted = recipients is null ? null : new EncryptingStream(stored, recipients);

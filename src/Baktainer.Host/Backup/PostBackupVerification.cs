@@ -1,3 +1,4 @@
+using Baktainer.Abstractions;
 using Baktainer.Abstractions.Engines;
 using Baktainer.Abstractions.Storage;
 using Baktainer.Host.Compression;
@@ -41,13 +42,22 @@ internal sealed class PostBackupVerification(BackupVerifier verifier, BackupEncr
         }
 
         DrillReport report;
-        await using (var raw = await StoredBackupStream.OpenRawAsync(storage, manifest, encryption.Keys, codecs, cancellationToken).ConfigureAwait(false))
+        try
+        {
+            await using var raw = await StoredBackupStream.OpenRawAsync(storage, manifest, encryption.Keys, codecs, cancellationToken).ConfigureAwait(false);
             report = await drill.DrillAsync(target.Target, raw, manifest, cancellationToken).ConfigureAwait(false);
+        }
+        catch (BaktainerException e)
+        {
+            return Failed(manifest, $"restore drill failed: {e.Message}");
+        }
         if (!report.Passed) return Failed(manifest with { VerifiedRowCounts = report.RowCounts }, $"restore drill failed: {report.Problem}");
         logger.LogInformation("{Target}: restore drill passed ({Tables} tables, {Rows} rows)", target.Name, report.RowCounts.Count, report.RowCounts.Values.Sum());
         return (manifest with { Verification = "restore", VerifiedRowCounts = report.RowCounts }, null);
     }
 
+    /// <summary>The dump stays stored (it may still restore by hand) but is marked as failed, and the run fails.</summary>
     private static (BackupManifest, string?) Failed(BackupManifest manifest, string reason) =>
-        (manifest with { Verification = "failed: " + reason }, $"{manifest.Target}: {reason}");
+        (manifest with { Verification = "failed: " + reason },
+            $"{manifest.Target}: {reason}; the dump is kept as {manifest.Key}, marked 'verification: failed' in its manifest and in 'baktainer backups'");
 }

@@ -22,6 +22,8 @@ internal sealed record BaktainerSettings
     /// <summary>GFS retention counts by period (<c>Retention:KeepLast</c> ... <c>KeepYearly</c>); only those set.</summary>
     public IReadOnlyDictionary<string, int> RetentionKeep { get; init; } = new Dictionary<string, int>();
     public double MinFreeSpaceGb { get; init; }
+    /// <summary>Octal mode of backup files and manifests in the default local storage (checked by the storage plugin).</summary>
+    public string? FileMode { get; init; }
     public EncryptionSettings Encryption { get; init; } = new();
     public string PluginDir { get; init; } = Path.Combine(AppContext.BaseDirectory, "plugins");
     /// <summary><c>PluginExtraDir</c> / BT_PLUGIN_EXTRA_DIR: a second plugin folder (the image's drop-in <c>/app/plugins-extra</c>), loaded after <see cref="PluginDir"/>; <c>plugins install</c> writes here when set.</summary>

@@ -26,6 +26,7 @@ internal static class LegacyVariables
         ("BT_RETENTION_KEEP_MONTHLY", "Retention:KeepMonthly"),
         ("BT_RETENTION_KEEP_YEARLY", "Retention:KeepYearly"),
         ("BT_MIN_FREE_SPACE_GB", "MinFreeSpaceGb"),
+        ("BT_FILE_MODE", "FileMode"),
         ("BT_ENCRYPTION_ENABLED", "Encryption:Enabled"),
         ("BT_ENCRYPTION_KEY", "Encryption:Key"),
         ("BT_ENCRYPTION_KEY_FILE", "Encryption:KeyFile"),

@@ -37,6 +37,7 @@ internal sealed partial class SettingsReader(LoadedConfiguration loaded)
                 .Select(p => (p, n: Integer("Retention:Keep" + char.ToUpperInvariant(p[0]) + p[1..], 0, 100000)))
                 .Where(x => x.n is not null).ToDictionary(x => x.p, x => x.n!.Value),
             MinFreeSpaceGb = Number("MinFreeSpaceGb", 0, 1_000_000) ?? 0,
+            FileMode = Text("FileMode"),
             Encryption = ReadEncryption(),
             PluginDir = AbsolutePath("PluginDir") ?? defaults.PluginDir,
             PluginExtraDir = AbsolutePath("PluginExtraDir"),
@@ -67,6 +68,7 @@ internal sealed partial class SettingsReader(LoadedConfiguration loaded)
         {
             ["Path"] = s.BackupDir,
             ["MinFreeSpaceGb"] = s.MinFreeSpaceGb.ToString(CultureInfo.InvariantCulture),
+            ["FileMode"] = s.FileMode,
         })],
         Discovery = s.Discovery.Count > 0 ? s.Discovery : [DefaultEntry("Discovery", "docker", new()
         {

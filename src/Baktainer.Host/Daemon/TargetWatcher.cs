@@ -24,6 +24,12 @@ internal sealed class TargetWatcher(BaktainerSettings settings, ComponentRegistr
     /// <summary>The last backup start per backup name, for catch-up runs after downtime.</summary>
     public IReadOnlyDictionary<string, DateTimeOffset> LastBackups { get; set; } = new Dictionary<string, DateTimeOffset>();
 
+    /// <summary>How many targets (ready or not) are known right now.</summary>
+    public int Count
+    {
+        get { lock (_gate) return _entries.Count; }
+    }
+
     public Task RunAsync(CancellationToken stopping) => Task.WhenAll(components.Discovery.Select(p => FollowAsync(p, stopping)));
 
     /// <summary>Ready targets whose time has come (or that need a catch-up run), marking them taken.</summary>

@@ -11,6 +11,7 @@ using Baktainer.Host.Daemon;
 using Baktainer.Host.Notifications;
 using Baktainer.Host.Status;
 using Baktainer.Host.Targets;
+using Baktainer.Tests.Shared;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
 using NSubstitute;
@@ -67,7 +68,8 @@ public sealed class TargetWatcherTests
         };
         using var stop = new CancellationTokenSource();
         var run = watcher.RunAsync(stop.Token);
-        await Task.Delay(200);
+        // Every container known before any assertion: an empty TakeDue must not pass just because discovery had not finished.
+        await Eventually.HoldsAsync(() => watcher.Count == containers.Length, TimeSpan.FromSeconds(10), $"the watcher to know all {containers.Length} targets");
         await stop.CancelAsync();
         await run;
         return watcher;
@@ -113,8 +115,11 @@ public sealed class TargetWatcherTests
     public async Task CatchUp_Disabled_NoRunAtStart()
     {
         var time = new ManualTime(Start);
-        var watcher = await Watch(time, new BaktainerSettings { CatchUp = false }, new Dictionary<string, DateTimeOffset>(), Labels("late"));
+        // Three nightly slots missed: with catch-up on this target would run at start (see above), so only the setting keeps it from running.
+        var missed = new Dictionary<string, DateTimeOffset> { ["late"] = Start.AddDays(-3) };
+        var watcher = await Watch(time, new BaktainerSettings { CatchUp = false }, missed, Labels("late"));
         Assert.That(watcher.TakeDue(Start, _ => false), Is.Empty);
+        Assert.That(watcher.TakeDue(Start.AddHours(16), _ => false), Has.Count.EqualTo(1), "still scheduled normally");
     }
 
     [Test]

@@ -116,10 +116,9 @@ public sealed class BackupFailureTests
         _extra.Track(c);
 
         var run = Backup(_dir, c.Name);
-        var deadline = Stopwatch.StartNew();
-        while (!Directory.EnumerateFiles(_dir, "*.partial", SearchOption.AllDirectories).Any() && deadline.Elapsed < TimeSpan.FromSeconds(20))
-            await Task.Delay(50);
-        await Task.Delay(500); // the stand-in has written its first rows and stalls
+        await Eventually.HoldsAsync(() => Directory.EnumerateFiles(_dir, "*.partial", SearchOption.AllDirectories).Any(), TimeSpan.FromSeconds(20), "the dump to start");
+        await Eventually.HoldsAsync(async () => (await DockerCli.CheckAsync("top", c.Name, "-eo", "args")).Contains("sleep 120"), TimeSpan.FromSeconds(20),
+            "the stand-in to write its first rows and stall");
         await DockerCli.CheckAsync("kill", c.Name);
         var (code, output, _) = await run;
 

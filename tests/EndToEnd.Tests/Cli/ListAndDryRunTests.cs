@@ -21,7 +21,8 @@ public sealed class ListAndDryRunTests : EndToEndTest
         var invalid = await Start("invalid", new() { ["baktainer.backup"] = "true", ["baktainer.db.engine"] = "postgres", ["baktainer.db.name"] = "x", ["baktainer.backup.priority"] = "asap" });
         var engineless = await Start("noname", new() { ["baktainer.backup"] = "true", ["baktainer.db.engine"] = "postgres" });
         var stopped = await Start("stopped", new() { ["baktainer.backup"] = "true", ["baktainer.db.engine"] = "sqlite", ["baktainer.db.name"] = "/data/a.db" }, "true");
-        await Task.Delay(500);
+        await Eventually.HoldsAsync(async () => await DockerCli.CheckAsync("inspect", "-f", "{{.State.Running}}", stopped.Name) == "false",
+            TimeSpan.FromSeconds(30), "the container to exit");
 
         var (code, output, error) = await Baktainer("list", "--json");
 

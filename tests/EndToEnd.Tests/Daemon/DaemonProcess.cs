@@ -37,7 +37,7 @@ internal sealed class DaemonProcess : IDisposable
     public void Terminate()
     {
         using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString()]);
-        kill.WaitForExit();
+        ProcessWait.Exit(kill, "kill -TERM", TimeSpan.FromSeconds(30));
     }
 
     /// <returns>The exit code, or null if it did not exit in time.</returns>

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Baktainer.Tests.Shared;
 using Baktainer.Tests.Shared.Docker;
 
 namespace EndToEnd.Tests.Daemon;
@@ -20,16 +21,8 @@ public sealed class RunDaemonTests : EndToEndTest
             ["baktainer.backup"] = "true", ["baktainer.db.engine"] = "sqlite", ["baktainer.db.name"] = "/data/app.db", ["baktainer.schedule"] = schedule,
         });
 
-    private async Task<bool> BackupAppears(string name, TimeSpan within)
-    {
-        var watch = Stopwatch.StartNew();
-        while (watch.Elapsed < within)
-        {
-            if (Directory.EnumerateFiles(Backups.Path, name + "-*.json", SearchOption.AllDirectories).Any()) return true;
-            await Task.Delay(250);
-        }
-        return false;
-    }
+    private Task<bool> BackupAppears(string name, TimeSpan within) =>
+        Eventually.TryAsync(() => Directory.EnumerateFiles(Backups.Path, name + "-*.json", SearchOption.AllDirectories).Any(), within);
 
     [Test]
     public async Task Run_BacksUpOnScheduleAndSeesContainerStartedLater_StopsOnSigterm()
@@ -60,11 +53,10 @@ public sealed class RunDaemonTests : EndToEndTest
         }, new Dictionary<string, string> { ["PATH"] = "/stubs:/usr/bin:/bin" }, ["-v", $"{stubs}:/stubs:ro"]));
         using var daemon = new DaemonProcess(DaemonEnvironment(("BT_SHUTDOWN_GRACE", "3s")));
 
-        var watch = Stopwatch.StartNew();
-        while (!Directory.EnumerateFiles(Backups.Path, "*.partial", SearchOption.AllDirectories).Any() && watch.Elapsed < TimeSpan.FromSeconds(20))
-            await Task.Delay(100);
-        Assert.That(watch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(20)), "the slow dump started\n" + daemon.Output);
-        await Task.Delay(500);
+        Assert.That(await Eventually.TryAsync(() => Directory.EnumerateFiles(Backups.Path, "*.partial", SearchOption.AllDirectories).Any(), TimeSpan.FromSeconds(20)),
+            Is.True, "the slow dump started\n" + daemon.Output);
+        await Eventually.HoldsAsync(async () => (await DockerCli.CheckAsync("top", slow.Name, "-eo", "args")).Contains("sleep 120"), TimeSpan.FromSeconds(20),
+            "the stand-in to write its first rows and stall");
 
         var stopping = Stopwatch.StartNew();
         daemon.Terminate();

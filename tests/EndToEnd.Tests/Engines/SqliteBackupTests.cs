@@ -37,16 +37,53 @@ public sealed class SqliteBackupTests : EndToEndTest
     }
 
     [Test]
-    public async Task Backup_MissingDatabaseFile_FailsAndKeepsNothing()
+    public async Task Backup_MissingDatabaseFile_FailsNamingPathAndCreatesNothingInContainer()
     {
         var container = Track(await DatabaseContainers.StartSqliteAsync(TestContainer.UniqueName("sqlite-missing"), new Dictionary<string, string>
         {
-            ["baktainer.backup"] = "true", ["baktainer.db.engine"] = "sqlite", ["baktainer.db.name"] = "/data/nope/missing.db",
+            ["baktainer.backup"] = "true", ["baktainer.db.engine"] = "sqlite", ["baktainer.db.name"] = "/data/nosuch.db",
         }));
-        var (code, output, _) = await Baktainer("backup", "--target", container.Name);
-        Assert.That(code, Is.EqualTo(1));
-        Assert.That(output, Does.Contain(container.Name).And.Contain("sqlite3 failed"));
+
+        var (code, output, error) = await Baktainer("backup", "--target", container.Name);
+
+        Assert.That(code, Is.EqualTo(1), "an empty database made from a wrong path is not a backup");
+        Assert.That(output + error, Does.Contain($"no SQLite database at /data/nosuch.db in container {container.Name}").And.Contain("baktainer.db.name"));
         Assert.That(Backups.AllFiles(), Is.Empty);
+        Assert.That(await container.ExecAsync("ls", "-A", "/data"), Is.Empty, "nothing was created inside the container");
+    }
+
+    [Test]
+    public async Task Backup_FileIsNotSqlite_FailsNamingPathAndKeepsNothing()
+    {
+        var container = Track(await DatabaseContainers.StartSqliteAsync(TestContainer.UniqueName("sqlite-notdb"), new Dictionary<string, string>
+        {
+            ["baktainer.backup"] = "true", ["baktainer.db.engine"] = "sqlite", ["baktainer.db.name"] = "/data/notes.txt",
+        }));
+        await container.ExecAsync("sh", "-c", "echo 'just some text, not a database' > /data/notes.txt");
+
+        var (code, output, error) = await Baktainer("backup", "--target", container.Name);
+
+        Assert.That(code, Is.EqualTo(1));
+        Assert.That(output + error, Does.Contain($"/data/notes.txt (label 'baktainer.db.name') is not a SQLite database in container {container.Name}"));
+        Assert.That(Backups.AllFiles(), Is.Empty);
+        Assert.That(await container.ExecAsync("cat", "/data/notes.txt"), Is.EqualTo("just some text, not a database"), "the file is untouched");
+    }
+
+    [Test]
+    public async Task Restore_RelativeDatabasePath_RefusedNothingWrittenAtRoot()
+    {
+        var container = Track(await DatabaseContainers.StartSqliteAsync(TestContainer.UniqueName("sqlite-relative"), new Dictionary<string, string>
+        {
+            ["baktainer.backup"] = "true", ["baktainer.db.engine"] = "sqlite", ["baktainer.db.name"] = "/data/app.db",
+        }));
+        await DatabaseContainers.SqliteAsync(container, "/data/app.db", "create table t(x); insert into t values (1);");
+        Assert.That((await Baktainer("backup", "--target", container.Name)).Code, Is.EqualTo(0));
+
+        var (code, output, error) = await Baktainer("restore", "latest", "--target", container.Name, "--database", "copy.db", "--yes");
+
+        Assert.That(code, Is.Not.EqualTo(0));
+        Assert.That(output + error, Does.Contain("must be an absolute path inside the container").And.Contain("copy.db"));
+        Assert.That(await container.ExecAsync("ls", "-A", "/"), Does.Not.Contain("copy.db"));
     }
 
     private static string Sqlite(string file, string sql)
@@ -56,7 +93,7 @@ public sealed class SqliteBackupTests : EndToEndTest
         info.ArgumentList.Add(sql);
         using var process = Process.Start(info)!;
         var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
+        ProcessWait.Exit(process, "sqlite3 " + file, TimeSpan.FromMinutes(1));
         return output.Trim();
     }
 }

@@ -33,7 +33,8 @@ public sealed class LargeRestoreMemoryTests
         Assert.That(await DatabaseContainers.PsqlAsync(db, Password, "big", checksum), Is.EqualTo(expected));
         var peakMb = peakKb / 1024.0;
         TestContext.Out.WriteLine($"restore of {manifest.RawSize / 1024 / 1024} MB dump ({manifest.StoredSize / 1024 / 1024} MB stored): peak RSS {peakMb:0} MB");
-        Assert.That(peakMb, Is.LessThan(160), "memory must not grow with the dump (it is streamed, never buffered)");
+        // A generous guard against gross regressions (buffering the 330 MB dump) only; the figures that count come from the Bench target.
+        Assert.That(peakMb, Is.LessThan(300), "memory must not grow with the dump (it is streamed, never buffered)");
     }
 
     /// <summary>Runs baktainer under /usr/bin/time to read its peak resident set size.</summary>
@@ -46,7 +47,7 @@ public sealed class LargeRestoreMemoryTests
         using var process = Process.Start(info)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
+        await ProcessWait.ExitAsync(process, "baktainer " + string.Join(' ', args), TimeSpan.FromMinutes(10));
         var peak = long.Parse(File.ReadAllText(report).Trim().Split('\n').Last());
         File.Delete(report);
         return (process.ExitCode, peak, await output + await error);

@@ -87,6 +87,29 @@ public sealed class RestoreDrillTests : EndToEndTest
     }
 
     [Test]
+    public async Task MariaDb_UserWithoutCreateDatabase_DumpKeptMarkedFailedExit1NamingPrivilege()
+    {
+        var db = Track(await DatabaseContainers.StartMariaDbAsync(TestContainer.UniqueName("drill-priv"), new Dictionary<string, string>
+        {
+            ["baktainer.backup"] = "true", ["baktainer.db.engine"] = "mariadb", ["baktainer.db.name"] = "shop", ["baktainer.verify"] = "restore",
+            ["baktainer.db.user"] = "reader", ["baktainer.db.password"] = "reader-Pw-1",
+        }));
+        await DatabaseContainers.MariaAsync(db, "create database shop; create table shop.t(id int); insert into shop.t values (1), (2);" +
+            "create user 'reader'@'localhost' identified by 'reader-Pw-1'; grant select, lock tables, show view, event, trigger on shop.* to 'reader'@'localhost';");
+
+        var (code, output, error) = await Baktainer("backup", "--target", db.Name);
+
+        Assert.That(code, Is.EqualTo(1), "a drill that cannot run fails the run");
+        Assert.That(output + error, Does.Contain("CREATE DATABASE").And.Contain("'reader'"), "the message names the privilege the drill needs");
+        var (file, manifest) = Backups.SingleBackup();
+        Assert.That(manifest.Verification, Does.StartWith("failed: restore drill failed"), "the dump is kept and marked");
+        Assert.That(output + error, Does.Contain(manifest.Key).And.Contain("verification: failed"));
+        Assert.That(Backups.Decompress(file, manifest.RawSize), Does.Exist);
+        var listed = await Baktainer("backups", "--json");
+        Assert.That(JsonDocument.Parse(listed.Out).RootElement[0].GetProperty("verification").GetString(), Does.StartWith("failed:"));
+    }
+
+    [Test]
     public async Task Sqlite_DrillRestoresToTemporaryFileAndCounts()
     {
         var db = Track(await DatabaseContainers.StartSqliteAsync(TestContainer.UniqueName("drill-sqlite"), new Dictionary<string, string>

@@ -12,7 +12,7 @@ internal static class DockerCli
         using var process = Process.Start(info)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
+        await ProcessWait.ExitAsync(process, "docker " + string.Join(' ', args));
         return (process.ExitCode, await output, await error);
     }
 
@@ -26,7 +26,7 @@ internal static class DockerCli
         var error = process.StandardError.ReadToEndAsync();
         await using (var input = File.OpenRead(inputFile)) await input.CopyToAsync(process.StandardInput.BaseStream);
         process.StandardInput.Close();
-        await process.WaitForExitAsync();
+        await ProcessWait.ExitAsync(process, "docker " + string.Join(' ', args));
         if (process.ExitCode != 0) throw new InvalidOperationException($"docker {string.Join(' ', args)} < {inputFile} failed ({process.ExitCode}): {await error}");
         return (await output).Trim();
     }

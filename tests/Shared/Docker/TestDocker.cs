@@ -47,7 +47,7 @@ internal static class TestDocker
         var tar = rootfs.Combine("..", Path.GetFileName(rootfs.Path) + ".tar");
         var info = new System.Diagnostics.ProcessStartInfo("tar") { UseShellExecute = false };
         foreach (var a in new[] { "-C", rootfs.Path, "-cf", tar, "." }) info.ArgumentList.Add(a);
-        using (var process = System.Diagnostics.Process.Start(info)!) await process.WaitForExitAsync();
+        using (var process = System.Diagnostics.Process.Start(info)!) await ProcessWait.ExitAsync(process, "tar of the test base image");
         try { await DockerCli.CheckAsync("import", tar, BaseImage); }
         finally { File.Delete(tar); }
     }

@@ -69,21 +69,17 @@ public sealed class LocalStorageTargetTests
     }
 
     [Test]
-    public async Task Commit_KeyAlreadyExists_RefusedAndOriginalKept()
+    public async Task Commit_SameNameAppearedMeanwhile_RefusedAndOtherKept()
     {
         const string key = "2026-11-22/db-5.sql";
-        await using (var first = await _storage.BeginUploadAsync(key, CancellationToken.None))
+        await using (var upload = await _storage.BeginUploadAsync(key, CancellationToken.None))
         {
-            await first.Content.WriteAsync("first"u8.ToArray());
-            await first.CommitAsync(Manifest(key), CancellationToken.None);
+            await upload.Content.WriteAsync("mine"u8.ToArray());
+            await File.WriteAllTextAsync(_root.Combine(key), "theirs"); // another process committed this very name in between
+            Assert.ThrowsAsync<BaktainerException>(() => upload.CommitAsync(Manifest(key), CancellationToken.None));
         }
-        await using (var second = await _storage.BeginUploadAsync(key, CancellationToken.None))
-        {
-            await second.Content.WriteAsync("second"u8.ToArray());
-            Assert.ThrowsAsync<BaktainerException>(() => second.CommitAsync(Manifest(key), CancellationToken.None));
-        }
-        Assert.That(File.ReadAllText(_root.Combine(key)), Is.EqualTo("first"));
-        Assert.That(Files(), Is.EqualTo(new[] { key, key + ".json" }));
+        Assert.That(File.ReadAllText(_root.Combine(key)), Is.EqualTo("theirs"));
+        Assert.That(Files(), Is.EqualTo(new[] { key }));
     }
 
     [Test]
