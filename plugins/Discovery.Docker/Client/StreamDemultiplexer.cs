@@ -35,7 +35,8 @@ internal static class StreamDemultiplexer
                 {
                     // The daemon reports "OCI runtime exec failed" (program missing) as the first
                     // stdout frame; it is an error message, never output.
-                    await source.ReadExactlyAsync(buffer.AsMemory(0, (int)remaining), cancellationToken).ConfigureAwait(false);
+                    if (await source.ReadAtLeastAsync(buffer.AsMemory(0, (int)remaining), (int)remaining, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false) < remaining)
+                        throw Broken();
                     var isRuntimeError = buffer.AsSpan(0, (int)remaining).StartsWith(RuntimeErrorPrefix);
                     target = isRuntimeError ? stderr : target;
                     await target.WriteAsync(buffer.AsMemory(0, (int)remaining), cancellationToken).ConfigureAwait(false);

@@ -1,0 +1,81 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using Baktainer.Abstractions;
+using Baktainer.Abstractions.Storage;
+using Microsoft.Extensions.Configuration;
+
+namespace Baktainer.Host.Tests.Support;
+
+/// <summary>
+/// A storage target in memory that keeps the contract's promises (nothing visible before commit,
+/// nothing left after an abort) and records what happened, so a test can see what a run left.
+/// </summary>
+internal sealed class MemoryStorage(string name = "memory") : IStorageTarget, IStorageTargetFactory, IManifestUpdater
+{
+    private readonly ConcurrentDictionary<string, (byte[] Data, BackupManifest Manifest)> _committed = new();
+    private int _open;
+    private int _aborted;
+
+    public string Name => name;
+    public string Type => "memory";
+
+    /// <summary>When set, every commit fails as a full disk would.</summary>
+    public bool FailCommit { get; set; }
+
+    public IReadOnlyDictionary<string, (byte[] Data, BackupManifest Manifest)> Committed => _committed;
+    public int OpenUploads => _open;
+    public int Aborted => _aborted;
+
+    public IStorageTarget Create(string entryName, IConfiguration settings) => this;
+
+    public Task<IStorageUpload> BeginUploadAsync(string key, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _open);
+        return Task.FromResult<IStorageUpload>(new Upload(this, key));
+    }
+
+    public async IAsyncEnumerable<StoredBackup> ListAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await Task.Yield();
+        foreach (var (key, (data, manifest)) in _committed) yield return new StoredBackup(key, data.Length, manifest.FinishedUtc, manifest);
+    }
+
+    public Task<Stream> OpenReadAsync(string key, CancellationToken cancellationToken) =>
+        _committed.TryGetValue(key, out var entry) ? Task.FromResult<Stream>(new MemoryStream(entry.Data, writable: false)) : throw new BaktainerException($"no backup '{key}'");
+
+    public Task DeleteAsync(string key, CancellationToken cancellationToken)
+    {
+        _committed.TryRemove(key, out _);
+        return Task.CompletedTask;
+    }
+
+    public Task UpdateManifestAsync(string key, BackupManifest manifest, CancellationToken cancellationToken)
+    {
+        _committed[key] = (_committed[key].Data, manifest);
+        return Task.CompletedTask;
+    }
+
+    private sealed class Upload(MemoryStorage owner, string key) : IStorageUpload
+    {
+        private readonly MemoryStream _content = new();
+        private bool _done;
+
+        public string Key => key;
+        public Stream Content => _content;
+
+        public Task CommitAsync(BackupManifest manifest, CancellationToken cancellationToken)
+        {
+            if (owner.FailCommit) throw new BaktainerException("disk full: no space left (simulated)");
+            owner._committed[key] = (_content.ToArray(), manifest);
+            _done = true;
+            return Task.CompletedTask;
+        }
+
+        public ValueTask DisposeAsync()
+        {
+            Interlocked.Decrement(ref owner._open);
+            if (!_done) Interlocked.Increment(ref owner._aborted);
+            return ValueTask.CompletedTask;
+        }
+    }
+}
