@@ -117,7 +117,7 @@ public sealed class BackupFailureTests
 
         var run = Backup(_dir, c.Name);
         await Eventually.HoldsAsync(() => Directory.EnumerateFiles(_dir, "*.partial", SearchOption.AllDirectories).Any(), TimeSpan.FromSeconds(20), "the dump to start");
-        await Eventually.HoldsAsync(async () => (await DockerCli.CheckAsync("top", c.Name, "-eo", "args")).Contains("sleep 120"), TimeSpan.FromSeconds(20),
+        await Eventually.HoldsAsync(async () => (await DockerCli.CheckAsync("top", c.Name, "-eo", "pid,args")).Contains("sleep 120"), TimeSpan.FromSeconds(20),
             "the stand-in to write its first rows and stall");
         await DockerCli.CheckAsync("kill", c.Name);
         var (code, output, _) = await run;

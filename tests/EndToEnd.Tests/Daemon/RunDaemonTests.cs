@@ -55,7 +55,7 @@ public sealed class RunDaemonTests : EndToEndTest
 
         Assert.That(await Eventually.TryAsync(() => Directory.EnumerateFiles(Backups.Path, "*.partial", SearchOption.AllDirectories).Any(), TimeSpan.FromSeconds(20)),
             Is.True, "the slow dump started\n" + daemon.Output);
-        await Eventually.HoldsAsync(async () => (await DockerCli.CheckAsync("top", slow.Name, "-eo", "args")).Contains("sleep 120"), TimeSpan.FromSeconds(20),
+        await Eventually.HoldsAsync(async () => (await DockerCli.CheckAsync("top", slow.Name, "-eo", "pid,args")).Contains("sleep 120"), TimeSpan.FromSeconds(20),
             "the stand-in to write its first rows and stall");
 
         var stopping = Stopwatch.StartNew();
