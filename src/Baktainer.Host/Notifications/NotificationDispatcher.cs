@@ -57,7 +57,7 @@ internal sealed class NotificationDispatcher(ComponentRegistry components, Bakta
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            logger.LogWarning("Notifier {Notifier} could not send the {Kind} event{About}: unexpected {Type}: {Reason}", notifier.Name, backupEvent.Kind, about, e.GetType().Name, e.Message);
+            logger.LogWarning(e, "Notifier {Notifier} could not send the {Kind} event{About}: unexpected {Type}: {Reason}", notifier.Name, backupEvent.Kind, about, e.GetType().Name, e.Message);
         }
     }
 

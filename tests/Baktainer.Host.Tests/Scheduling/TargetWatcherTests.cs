@@ -11,7 +11,6 @@ using Baktainer.Host.Daemon;
 using Baktainer.Host.Notifications;
 using Baktainer.Host.Status;
 using Baktainer.Host.Targets;
-using Baktainer.Tests.Shared;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
 using NSubstitute;

@@ -5,6 +5,9 @@ using Baktainer.Abstractions.Storage;
 using Baktainer.Host.Backup;
 using Baktainer.Host.Components;
 using Baktainer.Host.Configuration;
+using Baktainer.Host.Encryption;
+using Baktainer.Host.Notifications;
+using Baktainer.Host.Status;
 using Baktainer.Host.Plugins;
 using Baktainer.Host.Restore;
 using Baktainer.Host.Targets;
@@ -23,18 +26,22 @@ internal sealed class PipelineHarness
 {
     public PipelineHarness(string verify = "none", params INotifier[] notifiers)
     {
+        var everything = new NotificationRule(Enum.GetValues<BackupEventKind>().ToHashSet());
         var settings = new BaktainerSettings
         {
             Verify = verify,
             Storage = [Entry("Storage:0", "memory", "memory")],
             Notifiers = notifiers.Select((n, i) => Entry($"Notifiers:{i}", n.Name, "fixed")).ToList(),
+            Operations = new OperationsSettings { Rules = notifiers.ToDictionary(n => n.Name, _ => everything) },
         };
         Components = new ComponentRegistry(settings, [], [Storage], [new FixedNotifierFactory(notifiers)]);
         Catalog = new TargetCatalog(Components, [Strategy]);
         var loggers = LoggerFactory.Create(b => b.AddProvider(Logs));
-        var verifier = new PostBackupVerification(new BackupVerifier(Catalog), loggers.CreateLogger<PostBackupVerification>());
-        var notifications = new BackupNotifications(Components, TimeProvider.System, loggers.CreateLogger<BackupNotifications>());
-        Pipeline = new BackupPipeline(settings, Components, new PluginCatalog([]), verifier, notifications, TimeProvider.System, loggers.CreateLogger<BackupPipeline>());
+        var encryption = new BackupEncryption(settings);
+        var verifier = new PostBackupVerification(new BackupVerifier(Catalog, encryption), encryption, loggers.CreateLogger<PostBackupVerification>());
+        Dispatcher = new NotificationDispatcher(Components, settings, loggers.CreateLogger<NotificationDispatcher>());
+        var events = new BackupEvents(new TargetStates(TimeProvider.System), Dispatcher, TimeProvider.System);
+        Pipeline = new BackupPipeline(settings, Components, new PluginCatalog([]), verifier, events, encryption, TimeProvider.System, loggers.CreateLogger<BackupPipeline>());
     }
 
     public ScriptedStrategy Strategy { get; } = new();
@@ -44,20 +51,34 @@ internal sealed class PipelineHarness
     public TargetCatalog Catalog { get; }
     public BackupPipeline Pipeline { get; }
 
-    /// <summary>A ready target for the scripted engine (labels parsed as a real engine's, then pointed at the scripted one).</summary>
+    /// <summary>Delivers notifications in the background; <see cref="RunAsync"/> waits for it.</summary>
+    public NotificationDispatcher Dispatcher { get; }
+
+    /// <summary>A ready target for the scripted engine.</summary>
     public DiscoveredTarget Target(string name = "app")
     {
         var labels = new Dictionary<string, string>
         {
-            [LabelSchema.Backup] = "true", [LabelSchema.Engine] = "postgres", [LabelSchema.Database] = "app", [LabelSchema.Name] = name,
+            [LabelSchema.Backup] = "true", [LabelSchema.Engine] = "scripted", [LabelSchema.Database] = "app", [LabelSchema.Name] = name,
         };
-        var parsed = LabelSchema.Parse(labels);
-        var target = new BackupTarget(name + "-id", name, "memory", labels, parsed.Settings with { Engine = "scripted" }, [], TargetStatus.Ready, Substitute.For<ITargetShell>());
+        var parsed = new LabelCatalog([Strategy], []).Parse(labels);
+        Assert.That(parsed.Issues, Is.Empty);
+        var target = new BackupTarget(name + "-id", name, "memory", labels, parsed.Settings, parsed.Issues, TargetStatus.Ready, Substitute.For<ITargetShell>());
         return Catalog.Check(target);
     }
 
-    public Task<BackupOutcome> RunAsync(DiscoveredTarget target, CancellationToken cancellationToken = default) =>
-        Pipeline.RunAsync(target, null, cancellationToken);
+    /// <summary>Runs one backup and waits until its notifications were delivered (or failed).</summary>
+    public async Task<BackupOutcome> RunAsync(DiscoveredTarget target, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await Pipeline.RunAsync(target, null, cancellationToken);
+        }
+        finally
+        {
+            await Dispatcher.DrainAsync();
+        }
+    }
 
     private static ComponentEntry Entry(string key, string name, string type) =>
         new(key, name, type, new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Name"] = name, ["Type"] = type }).Build());
