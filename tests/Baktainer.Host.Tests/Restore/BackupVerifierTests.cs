@@ -21,7 +21,7 @@ public sealed class BackupVerifierTests
         return new LocatedBackup(_harness.Storage, new StoredBackup(key, manifest.StoredSize, manifest.FinishedUtc, manifest));
     }
 
-    private Task<VerificationResult> Verify(LocatedBackup located) => new BackupVerifier(_harness.Catalog, new Baktainer.Host.Encryption.BackupEncryption(new Baktainer.Host.Configuration.BaktainerSettings())).VerifyAsync(located, CancellationToken.None);
+    private Task<VerificationResult> Verify(LocatedBackup located) => _harness.Verifier.VerifyAsync(located, CancellationToken.None);
 
     [Test]
     public async Task VerifyAsync_Intact_Passes()

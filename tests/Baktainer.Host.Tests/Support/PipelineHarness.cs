@@ -13,7 +13,10 @@ using Baktainer.Host.Restore;
 using Baktainer.Host.Targets;
 using Baktainer.Tests.Shared;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Baktainer.Abstractions.Engines;
+using Baktainer.Host.Compression;
 using NSubstitute;
 
 namespace Baktainer.Host.Tests.Support;
@@ -34,14 +37,24 @@ internal sealed class PipelineHarness
             Notifiers = notifiers.Select((n, i) => Entry($"Notifiers:{i}", n.Name, "fixed")).ToList(),
             Operations = new OperationsSettings { Rules = notifiers.ToDictionary(n => n.Name, _ => everything) },
         };
-        Components = new ComponentRegistry(settings, [], [Storage], [new FixedNotifierFactory(notifiers)]);
-        Catalog = new TargetCatalog(Components, [Strategy]);
-        var loggers = LoggerFactory.Create(b => b.AddProvider(Logs));
-        var encryption = new BackupEncryption(settings);
-        var verifier = new PostBackupVerification(new BackupVerifier(Catalog, encryption), encryption, loggers.CreateLogger<PostBackupVerification>());
-        Dispatcher = new NotificationDispatcher(Components, settings, loggers.CreateLogger<NotificationDispatcher>());
-        var events = new BackupEvents(new TargetStates(TimeProvider.System), Dispatcher, TimeProvider.System);
-        Pipeline = new BackupPipeline(settings, Components, new PluginCatalog([]), verifier, events, encryption, TimeProvider.System, loggers.CreateLogger<BackupPipeline>());
+        // Composed by DI, as the host does, so the harness follows the pipeline's constructors.
+        var services = new ServiceCollection()
+            .AddLogging(b => b.AddProvider(Logs))
+            .AddSingleton(settings)
+            .AddSingleton(TimeProvider.System)
+            .AddSingleton(new PluginCatalog([]))
+            .AddSingleton<IStorageTargetFactory>(Storage)
+            .AddSingleton<INotifierFactory>(new FixedNotifierFactory(notifiers))
+            .AddSingleton<IBackupStrategy>(Strategy)
+            .AddSingleton<ComponentRegistry>().AddSingleton<TargetCatalog>().AddSingleton<TargetStates>()
+            .AddSingleton<CompressionCodecs>().AddSingleton<BackupEncryption>().AddSingleton<BackupVerifier>().AddSingleton<PostBackupVerification>()
+            .AddSingleton<NotificationDispatcher>().AddSingleton<BackupEvents>().AddSingleton<BackupPipeline>()
+            .BuildServiceProvider();
+        Components = services.GetRequiredService<ComponentRegistry>();
+        Catalog = services.GetRequiredService<TargetCatalog>();
+        Verifier = services.GetRequiredService<BackupVerifier>();
+        Dispatcher = services.GetRequiredService<NotificationDispatcher>();
+        Pipeline = services.GetRequiredService<BackupPipeline>();
     }
 
     public ScriptedStrategy Strategy { get; } = new();
@@ -50,6 +63,7 @@ internal sealed class PipelineHarness
     public ComponentRegistry Components { get; }
     public TargetCatalog Catalog { get; }
     public BackupPipeline Pipeline { get; }
+    public BackupVerifier Verifier { get; }
 
     /// <summary>Delivers notifications in the background; <see cref="RunAsync"/> waits for it.</summary>
     public NotificationDispatcher Dispatcher { get; }
