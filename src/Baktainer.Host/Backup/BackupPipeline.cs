@@ -19,7 +19,7 @@ namespace Baktainer.Host.Backup;
 /// with their manifest; otherwise they are aborted and nothing that looks like a backup remains.
 /// </summary>
 internal sealed class BackupPipeline(BaktainerSettings settings, ComponentRegistry components, PluginCatalog plugins, CompressionCodecs codecs, PostBackupVerification verification,
-    Notifications.BackupEvents events, BackupEncryption encryption, TimeProvider time, ILogger<BackupPipeline> logger)
+    Notifications.BackupEvents events, BackupEncryption encryption, Retention.TargetPruner pruner, TimeProvider time, ILogger<BackupPipeline> logger)
 {
     private const int CopyBufferSize = 256 * 1024;
 
@@ -46,6 +46,8 @@ internal sealed class BackupPipeline(BaktainerSettings settings, ComponentRegist
         }
         progress?.Finished(outcome);
         events.Finished(target, outcome);
+        // Retention runs only after a success: a target whose current run failed is never pruned.
+        if (outcome.Succeeded) await pruner.AfterBackupAsync(target, cancellationToken).ConfigureAwait(false);
         return outcome;
     }
 

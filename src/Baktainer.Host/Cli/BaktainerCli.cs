@@ -18,7 +18,7 @@ internal static class BaktainerCli
         root.Add(RestoreCommand.Create(context));
         root.Add(VerifyCommand.Create(context));
         root.Add(KeysCommand.Create(context));
-        root.Add(NotAvailableCommands.Prune(context));
+        root.Add(PruneCommand.Create(context));
         root.Add(ValidateCommand.Create(context));
         root.Add(LabelsCommand.Create(context));
         root.Add(PluginsCommand.Create(context));

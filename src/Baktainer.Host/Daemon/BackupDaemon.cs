@@ -16,7 +16,7 @@ namespace Baktainer.Host.Daemon;
 /// </summary>
 internal sealed class BackupDaemon(
     BaktainerSettings settings, TargetWatcher watcher, BackupPipeline pipeline, BackupLocator locator,
-    Status.TargetStates states, Status.HealthMonitor monitor, Notifications.BackupEvents events, TimeProvider time, ILogger<BackupDaemon> logger)
+    Status.TargetStates states, Status.HealthMonitor monitor, Notifications.BackupEvents events, Retention.RetentionPolicies retention, TimeProvider time, ILogger<BackupDaemon> logger)
 {
     private readonly ConcurrentDictionary<string, Task> _running = new(StringComparer.OrdinalIgnoreCase);
     private readonly SemaphoreSlim _workers = new(settings.Threads, settings.Threads);
@@ -45,6 +45,7 @@ internal sealed class BackupDaemon(
     public async Task RunAsync(CancellationToken stopping, CancellationToken aborting, Action<TimeSpan> abortAfter)
     {
         logger.LogInformation("Baktainer daemon started: default schedule \"{Cron}\" in {Zone}, {Threads} worker(s)", settings.Cron, watcher.Zone.Id, settings.Threads);
+        logger.LogInformation("Active {Retention}", retention.Describe());
         _aborting = aborting;
         var last = await LastBackupsAsync(stopping).ConfigureAwait(false);
         watcher.LastBackups = settings.CatchUp ? last : new Dictionary<string, DateTimeOffset>();

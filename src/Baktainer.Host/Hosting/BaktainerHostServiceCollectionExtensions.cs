@@ -8,6 +8,7 @@ using Baktainer.Host.Daemon;
 using Baktainer.Host.Encryption;
 using Baktainer.Host.Plugins;
 using Baktainer.Host.Restore;
+using Baktainer.Host.Retention;
 using Baktainer.Host.Targets;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -44,6 +45,9 @@ internal static class BaktainerHostServiceCollectionExtensions
         services.AddSingleton<ComponentRegistry>();
         services.AddSingleton<TargetCatalog>();
         services.AddSingleton<BackupEncryption>();
+        services.AddSingleton<RetentionPolicies>();
+        services.AddSingleton<PruneService>();
+        services.AddSingleton<TargetPruner>();
         services.AddSingleton<BackupPipeline>();
         services.AddSingleton<PostBackupVerification>();
         services.AddSingleton<Status.TargetStates>();

@@ -45,15 +45,6 @@ public sealed class BaktainerCliTests
         Assert.That(error, Does.Contain("error:"));
     }
 
-    [TestCase("prune")]
-    public async Task NotBuiltCommand_SaysSoAndExits2(params string[] args)
-    {
-        var (code, output, error) = await CliRunner.Run(_env, _work.Path, args);
-        Assert.That(code, Is.EqualTo(2));
-        Assert.That(error, Does.Contain($"'baktainer {args[0]}' is not available in this version yet; nothing was done."));
-        Assert.That(output, Is.Empty);
-    }
-
     [Test]
     public async Task Validate_InvalidSetting_Exit2NamingIt()
     {
