@@ -10,7 +10,7 @@ public sealed class RetentionPoliciesTests
     public void For_Labels_OverrideEachSettingTheySet()
     {
         var settings = new BaktainerSettings { RetentionDays = 30, RetentionCount = 10, RetentionKeep = new Dictionary<string, int> { ["daily"] = 7 } };
-        var labels = LabelSchema.Parse(new Dictionary<string, string>
+        var labels = LabelCatalog.Empty.Parse(new Dictionary<string, string>
         {
             ["baktainer.backup.retention.count"] = "2", ["baktainer.backup.retention.keep_weekly"] = "4",
         }).Settings;
