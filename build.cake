@@ -25,8 +25,9 @@ Task("Build")
     DotNetBuild(solution, new DotNetBuildSettings { Configuration = configuration });
 });
 
+// Test needs the packages: the third-party plugin tests restore Baktainer.Abstractions from artifacts/packages.
 Task("Test")
-    .IsDependentOn("Build")
+    .IsDependentOn("Pack")
     .Does(() =>
 {
     DotNetTest(solution, new DotNetTestSettings
@@ -42,7 +43,7 @@ Task("Pack")
     .IsDependentOn("Build")
     .Does(() =>
 {
-    var settings = new DotNetPackSettings { Configuration = configuration, OutputDirectory = packagesDir };
+    var settings = new DotNetPackSettings { Configuration = configuration, OutputDirectory = packagesDir, NoBuild = true };
     DotNetPack("./src/Baktainer.Abstractions/Baktainer.Abstractions.csproj", settings);
     foreach (var project in pluginProjects) DotNetPack(project.FullPath, settings);
     Information("Plugin packages in {0}", packagesDir);
