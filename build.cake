@@ -43,7 +43,7 @@ Task("Pack")
     .IsDependentOn("Build")
     .Does(() =>
 {
-    var settings = new DotNetPackSettings { Configuration = configuration, OutputDirectory = packagesDir, NoBuild = true };
+    var settings = new DotNetPackSettings { Configuration = configuration, OutputDirectory = packagesDir };
     DotNetPack("./src/Baktainer.Abstractions/Baktainer.Abstractions.csproj", settings);
     foreach (var project in pluginProjects) DotNetPack(project.FullPath, settings);
     Information("Plugin packages in {0}", packagesDir);
