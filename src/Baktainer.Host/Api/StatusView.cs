@@ -30,7 +30,7 @@ internal static class StatusView
     {
         var ready = target?.IsReady ?? false;
         var state = s?.State ?? "waiting";
-        if (!ready && s?.RunningSinceUtc is null) state = target is null ? "gone" : "invalid";
+        if (!ready && s?.RunningSinceUtc is null && state is not "failing") state = target is null ? "gone" : "invalid";
         return new TargetView(name, target?.Target.Engine ?? s?.Engine ?? "", target?.Target.DisplayName, state, ready, target?.Problems ?? [],
             target?.Target.Settings.Notify ?? [], s?.LastSuccessUtc, s?.LastSuccessKey, s?.LastStoredSize, s?.LastRawSize, s?.LastDuration?.TotalSeconds,
             s?.LastAttemptUtc, s?.LastAttemptSucceeded, s?.LastFailureUtc, s?.LastFailureReason, s?.ConsecutiveFailures ?? 0,

@@ -20,6 +20,6 @@ internal sealed record TargetState(string Name, string Engine)
     public long RunningBytes { get; init; }
     public bool Overdue { get; init; }
 
-    /// <summary>ok, failing, overdue or running, for the dashboard.</summary>
-    public string State => RunningSinceUtc is not null ? "running" : ConsecutiveFailures > 0 ? "failing" : Overdue ? "overdue" : LastSuccessUtc is null ? "waiting" : "ok";
+    /// <summary>failing, overdue, running, waiting (no backup yet) or ok, for the dashboard: a problem shows even while a new run is under way.</summary>
+    public string State => ConsecutiveFailures > 0 ? "failing" : Overdue ? "overdue" : RunningSinceUtc is not null ? "running" : LastSuccessUtc is null ? "waiting" : "ok";
 }

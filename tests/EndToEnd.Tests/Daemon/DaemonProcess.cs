@@ -34,6 +34,20 @@ internal sealed class DaemonProcess : IDisposable
         get { lock (_output) return _output.ToString(); }
     }
 
+    /// <summary>The HTTP API's base address, from the daemon's "HTTP API listening on" line.</summary>
+    public async Task<Uri> ApiAsync(TimeSpan within)
+    {
+        var deadline = DateTime.UtcNow + within;
+        while (DateTime.UtcNow < deadline)
+        {
+            var match = System.Text.RegularExpressions.Regex.Match(Output, @"HTTP API listening on (http://[^\s,]+)");
+            if (match.Success) return new Uri(match.Groups[1].Value);
+            await Task.Delay(100);
+        }
+        Assert.Fail("the daemon did not report its HTTP API address:\n" + Output);
+        return null!;
+    }
+
     public void Terminate()
     {
         using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString()]);

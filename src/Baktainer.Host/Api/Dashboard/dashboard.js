@@ -78,7 +78,9 @@
     ];
     if (target.running) facts.unshift(["Running", size(target.running.bytes) + " so far"]);
     const dl = el("dl", {}, facts.flatMap(([k, v]) => [el("dt", {}, [k]), el("dd", {}, [v])]));
-    const children = [el("h3", {}, [target.name, el("span", { class: "badge " + target.state, "data-state": target.state }, [target.state])]), dl];
+    const badges = [el("span", { class: "badge " + target.state, "data-state": target.state }, [target.state])];
+    if (target.running && target.state !== "running") badges.unshift(el("span", { class: "badge running" }, ["running"]));
+    const children = [el("h3", {}, [target.name, el("span", { class: "badges" }, badges)]), dl];
     if (target.state === "failing" && target.lastFailureReason) children.push(el("div", { class: "reason" }, [target.lastFailureReason]));
     if (target.state === "invalid" && target.problems.length) children.push(el("div", { class: "reason" }, [target.problems.join("; ")]));
     children.push(sparkline(sizes));

@@ -1,0 +1,64 @@
+using System.Net;
+using Baktainer.Tests.Shared;
+using Baktainer.Tests.Shared.Docker;
+
+namespace EndToEnd.Tests.Api;
+
+/// <summary>
+/// The dashboard in a real browser (headless Chromium): each target with its state, no console
+/// messages at all, screenshots (phone and desktop) in artifacts/test-results.
+/// </summary>
+[Category("Docker")]
+public sealed class DashboardTests : EndToEndTest
+{
+    [Test]
+    public async Task ConsoleCapture_PageThatThrows_IsReported()
+    {
+        var (_, console) = await HeadlessChromium.DumpDomAsync("data:text/html,<script>notDefinedAnywhere()</script>");
+
+        Assert.That(console, Has.Some.Contains("notDefinedAnywhere"), "the check below would see a script error");
+    }
+
+    [Test]
+    public async Task Dashboard_InChromium_ShowsEachTargetWithStateAndNoConsoleMessages()
+    {
+        var good = Track(await DatabaseContainers.StartSqliteAsync(TestContainer.UniqueName("dash-ok"), new Dictionary<string, string>
+        {
+            ["baktainer.backup"] = "true", ["baktainer.db.engine"] = "sqlite", ["baktainer.db.name"] = "/data/app.db", ["baktainer.schedule"] = "*/2 * * * * *",
+        }));
+        await DatabaseContainers.SqliteAsync(good, "/data/app.db", "create table t(x); insert into t values (1);");
+        var failing = Track(await DatabaseContainers.StartSqliteAsync(TestContainer.UniqueName("dash-fail"), new Dictionary<string, string>
+        {
+            ["baktainer.backup"] = "true", ["baktainer.db.engine"] = "sqlite", ["baktainer.db.name"] = "/data/nowhere/app.db", ["baktainer.schedule"] = "*/2 * * * * *",
+        }));
+        using var daemon = await ApiDaemon.StartAsync(Backups.Environment(("BT_CRON_SECONDS", "true"), ("BT_CRON", "0 0 0 1 1 *"), ("BT_CATCH_UP", "false"),
+            ("BT_RETRY_ATTEMPTS", "0"), ("BT_API_TOKEN", "dash-token")));
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (DateTime.UtcNow < deadline && Directory.EnumerateFiles(Backups.Path, good.Name + "-*.json", SearchOption.AllDirectories).Count() < 2) await Task.Delay(250);
+        await Task.Delay(1000);
+
+        var page = daemon.Url("/") + "#token=dash-token";
+        var (dom, console) = await HeadlessChromium.DumpDomAsync(page);
+
+        Assert.That(console, Is.Empty, "no console messages:\n" + string.Join("\n", console));
+        Assert.That(dom, Does.Contain($"data-target=\"{good.Name}\""), dom);
+        Assert.That(dom, Does.Match($"data-target=\"{good.Name}\".*?data-state=\"(ok|running)\""));
+        Assert.That(dom, Does.Match($"data-target=\"{failing.Name}\".*?data-state=\"failing\""));
+        Assert.That(dom, Does.Contain("<polyline"), "a size trend is drawn from the backups");
+        Assert.That(dom, Does.Contain(failing.Name + "</strong>"), "the failure is listed with its reason");
+        Assert.That(dom, Does.Not.Contain("Cannot reach Baktainer"));
+
+        var results = Path.Combine(RepoPaths.Root, "artifacts", "test-results");
+        Directory.CreateDirectory(results);
+        foreach (var (name, width, height) in new[] { ("phone", 412, 915), ("desktop", 1280, 800) })
+        {
+            var file = Path.Combine(results, $"dashboard-{name}.png");
+            var messages = await HeadlessChromium.ScreenshotAsync(page, file, width, height);
+            Assert.That(messages, Is.Empty, string.Join("\n", messages));
+            TestContext.AddTestAttachment(file, $"dashboard ({name})");
+        }
+        var (status, html) = await daemon.SendAsync(HttpMethod.Get, "/");
+        Assert.That(status, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(html, Does.Not.Contain("http://").And.Not.Contain("https://"), "self-contained: nothing loaded from elsewhere");
+    }
+}
