@@ -45,9 +45,7 @@ internal static class BaktainerHostServiceCollectionExtensions
         services.AddSingleton<ComponentRegistry>();
         services.AddSingleton<TargetCatalog>();
         services.AddSingleton<BackupEncryption>();
-        services.AddSingleton<RetentionPolicies>();
-        services.AddSingleton<PruneService>();
-        services.AddSingleton<TargetPruner>();
+        services.AddBaktainerRetention();
         services.AddSingleton<BackupPipeline>();
         services.AddSingleton<PostBackupVerification>();
         services.AddSingleton<Status.TargetStates>();

@@ -10,6 +10,7 @@ using Baktainer.Host.Notifications;
 using Baktainer.Host.Status;
 using Baktainer.Host.Plugins;
 using Baktainer.Host.Restore;
+using Baktainer.Host.Retention;
 using Baktainer.Host.Targets;
 using Baktainer.Tests.Shared;
 using Microsoft.Extensions.Configuration;
@@ -47,7 +48,7 @@ internal sealed class PipelineHarness
             .AddSingleton<INotifierFactory>(new FixedNotifierFactory(notifiers))
             .AddSingleton<IBackupStrategy>(Strategy)
             .AddSingleton<ComponentRegistry>().AddSingleton<TargetCatalog>().AddSingleton<TargetStates>()
-            .AddSingleton<CompressionCodecs>().AddSingleton<BackupEncryption>().AddSingleton<BackupVerifier>().AddSingleton<PostBackupVerification>()
+            .AddSingleton<CompressionCodecs>().AddSingleton<BackupEncryption>().AddBaktainerRetention().AddSingleton<BackupVerifier>().AddSingleton<PostBackupVerification>()
             .AddSingleton<NotificationDispatcher>().AddSingleton<BackupEvents>().AddSingleton<BackupPipeline>()
             .BuildServiceProvider();
         Components = services.GetRequiredService<ComponentRegistry>();
