@@ -53,6 +53,12 @@ internal sealed class BackupEvents(TargetStates states, NotificationDispatcher d
         }, target.Target.Settings.Notify, before);
     }
 
+    /// <summary>A stored backup was re-read by <c>baktainer verify</c>: every notifier hears the result.</summary>
+    public void Verified(Abstractions.Storage.BackupManifest manifest, bool passed, string? error) =>
+        dispatcher.Publish(passed
+            ? new BackupEvent(BackupEventKind.Verified, manifest.Target, manifest.Engine, time.GetUtcNow(), $"backup {manifest.Key} of {manifest.Target} verified", manifest)
+            : new BackupEvent(BackupEventKind.VerificationFailed, manifest.Target, manifest.Engine, time.GetUtcNow(), $"backup {manifest.Key} of {manifest.Target} failed verification", manifest, error), []);
+
     /// <summary>An event about the daemon, Docker, storage or one target's schedule, for every notifier.</summary>
     public void Publish(BackupEvent backupEvent, IReadOnlyCollection<string>? selected = null) => dispatcher.Publish(backupEvent, selected ?? []);
 }

@@ -127,4 +127,25 @@ public sealed class NotifierDeliveryTests : EndToEndTest
         Assert.That(withHung.Error, Does.Contain("Notifier stuck could not send the Succeeded event").And.Contain("no answer within 3s"));
         Assert.That(delayed - plain, Is.LessThan(TimeSpan.FromSeconds(3 + 3)), $"without notifier {plain}, with a hung one {delayed}: at most the 3 s timeout more (plus noise)");
     }
+
+    [Test]
+    public async Task Verify_DamagedBackup_NotifierHearsVerificationFailed()
+    {
+        var (good, _) = await TargetsAsync();
+        await using var endpoint = await RecordingEndpoint.StartAsync();
+        (string, string)[] hook = [.. Notifier(0, "hook", "webhook", ("Url", endpoint.Url("/verify")))];
+        Assert.That((await BackupAsync([], good.Name)).Code, Is.EqualTo(0));
+        var (file, _) = Backups.SingleBackup();
+        var bytes = await File.ReadAllBytesAsync(file);
+        bytes[bytes.Length / 2] ^= 0xFF;
+        await File.WriteAllBytesAsync(file, bytes);
+
+        var verify = await BaktainerProcess.RunAsync(Backups.Environment(hook), "verify", "--all");
+
+        Assert.That(verify.Code, Is.EqualTo(1), verify.Out + verify.Error);
+        var body = JsonDocument.Parse(endpoint.Requests.Single(r => r.Path == "/verify").Body).RootElement;
+        Assert.That(body.GetProperty("type").GetString(), Is.EqualTo("backup.verification_failed"));
+        Assert.That(body.GetProperty("data").GetProperty("target").GetString(), Is.EqualTo(good.Name));
+        Assert.That(body.GetProperty("data").GetProperty("error").GetString(), Does.Contain("SHA-256").IgnoreCase.Or.Contain("sha256").IgnoreCase);
+    }
 }

@@ -6,9 +6,9 @@ namespace Baktainer.Host.Cli.Commands;
 
 /// <summary>
 /// <c>baktainer verify [&lt;backup&gt;|--all] [--target NAME]</c>: re-reads stored backups (checksum,
-/// decompression, completion marker) and reports each; exits 1 if any fails.
+/// decompression, completion marker) and reports each (also to the notifiers); exits 1 if any fails.
 /// </summary>
-internal sealed class VerifyCommand(BackupLocator locator, BackupVerifier verifier, BackupEncryption encryption, CommandConsole console)
+internal sealed class VerifyCommand(BackupLocator locator, BackupVerifier verifier, BackupEncryption encryption, Notifications.BackupEvents events, CommandConsole console)
 {
     public static Command Create(CliContext context)
     {
@@ -36,6 +36,7 @@ internal sealed class VerifyCommand(BackupLocator locator, BackupVerifier verifi
         {
             var outcome = await verifier.VerifyAsync(located, cancellationToken);
             if (!outcome.Passed) failures++;
+            if (located.Backup.Manifest is { } manifest) events.Verified(manifest, outcome.Passed, outcome.Error);
             await console.Out.WriteLineAsync(outcome.Passed
                 ? $"OK      {located.Describe} (sha256 {located.Backup.Manifest!.Sha256}, {located.Backup.Manifest.RawSize} bytes of dump)"
                 : $"FAILED  {outcome.Error}");
