@@ -50,8 +50,11 @@ internal sealed class LocalStorageTarget(string name, LocalStorageOptions option
             cancellationToken.ThrowIfCancellationRequested();
             var relative = Path.GetRelativePath(Root, file).Replace(Path.DirectorySeparatorChar, '/');
             if (relative.Split('/').Any(s => s.StartsWith('.')) || relative.EndsWith(ManifestJson.Suffix, StringComparison.Ordinal)) continue;
+            if (relative.EndsWith(LegacyMeta.Suffix, StringComparison.Ordinal) && File.Exists(file[..^LegacyMeta.Suffix.Length])) continue;
             var info = new FileInfo(file);
-            yield return new StoredBackup(relative, info.Length, info.LastWriteTimeUtc, await ReadManifestAsync(file, cancellationToken).ConfigureAwait(false));
+            var manifest = await ReadManifestAsync(file, cancellationToken).ConfigureAwait(false)
+                           ?? await LegacyMeta.TryReadAsync(file, relative, cancellationToken).ConfigureAwait(false);
+            yield return new StoredBackup(relative, info.Length, info.LastWriteTimeUtc, manifest);
         }
     }
 
@@ -66,6 +69,7 @@ internal sealed class LocalStorageTarget(string name, LocalStorageOptions option
     {
         var path = Resolve(key);
         File.Delete(path + ManifestJson.Suffix);
+        File.Delete(path + LegacyMeta.Suffix);
         File.Delete(path);
         return Task.CompletedTask;
     }

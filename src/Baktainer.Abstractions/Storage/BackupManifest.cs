@@ -45,6 +45,11 @@ public sealed record BackupManifest
     public IReadOnlyDictionary<string, string> PluginVersions { get; init; } = new Dictionary<string, string>();
     /// <summary>The verification result: <c>none</c>, <c>checksum</c>, <c>restore</c> or <c>failed: ...</c>.</summary>
     public string Verification { get; init; } = "none";
+    /// <summary>
+    /// Written by the original (Ruby) tool: read from its <c>.meta</c> sidecar, never rewritten; the raw
+    /// dump size is unknown (<see cref="RawSize"/> is -1).
+    /// </summary>
+    public bool Legacy { get; init; }
     /// <summary>Rows per table found by a restore drill; null when no drill ran.</summary>
     public IReadOnlyDictionary<string, long>? VerifiedRowCounts { get; init; }
 }

@@ -71,7 +71,7 @@ internal sealed class BackupVerifier(TargetCatalog catalog, BackupEncryption enc
         if (stored.Sha256Hex() != manifest.Sha256)
             return new(located, $"{located.Describe}: SHA-256 {stored.Sha256Hex()} does not match the manifest's {manifest.Sha256}; the file is corrupted");
         if (dumpError is not null) return new(located, $"{located.Describe}: {dumpError}");
-        if (rawSize != manifest.RawSize)
+        if (!manifest.Legacy && rawSize != manifest.RawSize)
             return new(located, $"{located.Describe}: decompressed to {rawSize} bytes but the manifest says {manifest.RawSize}");
         return new(located, null);
     }

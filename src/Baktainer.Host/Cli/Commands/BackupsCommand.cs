@@ -41,5 +41,6 @@ internal sealed class BackupsCommand(BackupLocator locator, CommandConsole conso
         return ExitCodes.Success;
     }
 
-    private static string Verification(StoredBackup backup) => backup.Manifest?.Verification ?? "no manifest";
+    private static string Verification(StoredBackup backup) =>
+        backup.Manifest is { Legacy: true } ? "legacy (original tool)" : backup.Manifest?.Verification ?? "no manifest";
 }
