@@ -33,10 +33,12 @@ internal static class BaktainerCli
         var globals = new GlobalOptions();
         using var signals = new ShutdownSignals();
         var root = Build(new CliContext(globals, console, environment, workingDirectory, signals), globals);
-        var result = root.Parse(args);
+        // A bare 'baktainer' (global options at most) shows the help, as --help does.
+        var result = root.Parse(args.Any(a => !a.StartsWith('-')) || args.Contains("--help") || args.Contains("-h") || args.Contains("--version") ? args : [.. args, "--help"]);
         if (result.Errors.Count > 0)
         {
-            foreach (var error in result.Errors) await console.Error.WriteLineAsync($"error: {error.Message}");
+            if (CommandSuggestion.For(result, args) is { } hint) await console.Error.WriteLineAsync($"error: {hint}");
+            else foreach (var error in result.Errors) await console.Error.WriteLineAsync($"error: {error.Message}");
             await console.Error.WriteLineAsync("(see 'baktainer --help')");
             return ExitCodes.Usage;
         }

@@ -62,7 +62,7 @@ internal sealed class CliContext(GlobalOptions globals, CommandConsole console, 
             {
                 return await action(result, cancellationToken);
             }
-            catch (ConfigurationException e)
+            catch (Exception e) when (e is ConfigurationException or UsageException)
             {
                 await console.Error.WriteLineAsync($"error: {e.Message}");
                 return ExitCodes.Usage;

@@ -31,7 +31,7 @@ internal sealed class BackupDaemon(
     public (string? RunId, string? Problem) RunNow(string name)
     {
         var target = watcher.Snapshot().Select(t => t.Target).FirstOrDefault(t => t.IsNamed(name));
-        if (target is null) return (null, DiscoveredTarget.UnknownNames([name], watcher.Snapshot().Select(t => t.Target)));
+        if (target is null) return (null, TargetNames.Unknown([name], watcher.Snapshot().Select(t => t.Target)));
         if (!target.IsReady) return (null, $"{target.Name} is not ready: {string.Join("; ", target.Problems.DefaultIfEmpty(target.Status.ToString()))}");
         if (_running.ContainsKey(target.Name)) return (null, $"a backup of {target.Name} is already running");
         var runId = $"{target.Name}-{time.GetUtcNow().ToUnixTimeSeconds()}-{Guid.NewGuid().ToString("N")[..6]}";

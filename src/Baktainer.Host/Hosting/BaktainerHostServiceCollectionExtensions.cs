@@ -44,6 +44,7 @@ internal static class BaktainerHostServiceCollectionExtensions
         services.AddSingleton<CompressionCodecs>();
         services.AddSingleton<ComponentRegistry>();
         services.AddSingleton<TargetCatalog>();
+        services.AddSingleton<TargetNames>();
         services.AddSingleton<BackupEncryption>();
         services.AddBaktainerRetention();
         services.AddSingleton<BackupPipeline>();

@@ -23,7 +23,7 @@ internal sealed class BackupLocator(ComponentRegistry components)
         var all = await AllAsync(cancellationToken).ConfigureAwait(false);
         if (reference.Equals("latest", StringComparison.OrdinalIgnoreCase))
         {
-            if (target is null) throw new BaktainerException("'latest' needs --target to say whose latest backup");
+            if (target is null) throw new Configuration.UsageException("'latest' needs --target to say whose latest backup");
             return all.Where(b => b.Backup.Manifest?.Target.Equals(target, StringComparison.OrdinalIgnoreCase) == true)
                        .MaxBy(b => b.Backup.Manifest!.FinishedUtc)
                    ?? throw new BaktainerException($"no backup with a manifest for target '{target}' in {string.Join(", ", components.Storage.Select(s => s.Name))}");

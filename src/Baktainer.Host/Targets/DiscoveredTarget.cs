@@ -23,8 +23,4 @@ internal sealed record DiscoveredTarget(BackupTarget Target, IBackupStrategy? St
     public IBackupStrategy ReadyStrategy() => IsReady && Strategy is { } strategy
         ? strategy
         : throw new BaktainerException($"{Target.DisplayName} is not ready: {string.Join("; ", Problems.DefaultIfEmpty(Status.ToString()))}");
-
-    /// <summary>The error for names that match no discovered target, listing the known ones.</summary>
-    public static string UnknownNames(IEnumerable<string> names, IEnumerable<DiscoveredTarget> known) =>
-        $"no labelled container named {string.Join(", ", names)}; known: {string.Join(", ", known.Select(d => d.Name).DefaultIfEmpty("none"))}";
 }

@@ -46,6 +46,52 @@ public sealed class BaktainerCliTests
     }
 
     [Test]
+    public async Task Bare_ShowsHelpExit0()
+    {
+        var (code, output, error) = await CliRunner.Run(_env, _work.Path);
+        Assert.That(code, Is.EqualTo(0), error);
+        Assert.That(output, Does.Contain("Usage:").And.Contain("backup").And.Contain("restore"));
+    }
+
+    [TestCase("bakup", "backup")]
+    [TestCase("verfy", "verify")]
+    [TestCase("restor", "restore")]
+    public async Task UnknownCommand_Exit2WithDidYouMean(string typed, string meant)
+    {
+        var (code, _, error) = await CliRunner.Run(_env, _work.Path, typed);
+        Assert.That(code, Is.EqualTo(2));
+        Assert.That(error, Does.Contain($"unknown command '{typed}'; did you mean '{meant}'?"));
+    }
+
+    [Test]
+    public async Task UnknownCommand_NothingClose_ListsCommands()
+    {
+        var (_, _, error) = await CliRunner.Run(_env, _work.Path, "frobnicate");
+        Assert.That(error, Does.Contain("unknown command 'frobnicate'; commands: run, backup"));
+    }
+
+    [Test]
+    public async Task Verify_NothingStored_Exit1UnlessAllowed()
+    {
+        _env["BT_BACKUP_DIR"] = _work.Combine("backups");
+        _env["BT_PLUGIN_DIR"] = RepoPaths.BundledPlugins;
+        var (code, output, _) = await CliRunner.Run(_env, _work.Path, "verify", "--all");
+        Assert.That(code, Is.EqualTo(1), "nothing verified is not a pass");
+        Assert.That(output, Does.Contain("nothing was checked"));
+        Assert.That((await CliRunner.Run(_env, _work.Path, "verify", "--all", "--allow-empty")).Code, Is.EqualTo(0));
+    }
+
+    [Test]
+    public async Task VerifyLatest_WithoutTarget_Exit2()
+    {
+        _env["BT_BACKUP_DIR"] = _work.Combine("backups");
+        _env["BT_PLUGIN_DIR"] = RepoPaths.BundledPlugins;
+        var (code, _, error) = await CliRunner.Run(_env, _work.Path, "verify", "latest");
+        Assert.That(code, Is.EqualTo(2));
+        Assert.That(error, Does.Contain("'latest' needs --target"));
+    }
+
+    [Test]
     public async Task Validate_InvalidSetting_Exit2NamingIt()
     {
         _env["BT_THREADS"] = "many";

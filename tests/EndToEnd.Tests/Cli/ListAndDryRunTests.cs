@@ -60,11 +60,13 @@ public sealed class ListAndDryRunTests : EndToEndTest
     }
 
     [Test]
-    public async Task Backup_UnknownTarget_Exit1ListingKnownOnes()
+    public async Task Backup_UnknownTarget_Exit2ListingKnownOnes()
     {
+        var known = await Start("known", new() { ["baktainer.backup"] = "true", ["baktainer.db.engine"] = "sqlite", ["baktainer.db.name"] = "/data/a.db", ["baktainer.name"] = "known-app" });
         var (code, _, error) = await Baktainer("backup", "--target", "no-such-container-xyz");
-        Assert.That(code, Is.EqualTo(1));
-        Assert.That(error, Does.Contain("no labelled container named no-such-container-xyz"));
+        Assert.That(code, Is.EqualTo(2), "a name that matches nothing is bad usage");
+        Assert.That(error, Does.Contain("no target named 'no-such-container-xyz'; known targets:").And.Contain($"known-app (container {known.Name})"));
+        Assert.That(Backups.AllFiles(), Is.Empty);
     }
 
     [Test]

@@ -33,11 +33,7 @@ internal sealed class BackupCommand(TargetCatalog catalog, BackupRunner runner, 
         if (at is not null && !await WaitUntilAsync(at, cancellationToken)) return ExitCodes.Usage;
         var discovered = await catalog.DiscoverAsync(cancellationToken);
         var (selected, unknown) = Select(discovered, names);
-        if (unknown.Count > 0)
-        {
-            await console.Error.WriteLineAsync($"error: {DiscoveredTarget.UnknownNames(unknown, discovered)}");
-            return ExitCodes.Failed;
-        }
+        if (unknown.Count > 0) throw new UsageException(TargetNames.Unknown(unknown, discovered));
         if (dryRun)
         {
             await DryRunAsync(selected);

@@ -3,16 +3,17 @@ using System.Text.Json;
 using Baktainer.Abstractions.Storage;
 using Baktainer.Host.Backup;
 using Baktainer.Host.Restore;
+using Baktainer.Host.Targets;
 using Spectre.Console;
 
 namespace Baktainer.Host.Cli.Commands;
 
 /// <summary><c>baktainer backups [--target NAME] [--json]</c>: stored backups, read from their manifests.</summary>
-internal sealed class BackupsCommand(BackupLocator locator, CommandConsole console)
+internal sealed class BackupsCommand(BackupLocator locator, TargetNames names, CommandConsole console)
 {
     public static Command Create(CliContext context)
     {
-        var targets = new Option<string[]>("--target", "-t") { Description = "Only this target's backups (repeatable)" };
+        var targets = new Option<string[]>("--target", "-t") { Description = "Only this target's backups: backup name or container name (repeatable)" };
         var json = new Option<bool>("--json") { Description = "Print JSON" };
         var command = new Command("backups", "List stored backups from their manifests") { targets, json };
         context.SetAction<BackupsCommand>(command, (self, result, cancellationToken) =>
@@ -22,8 +23,9 @@ internal sealed class BackupsCommand(BackupLocator locator, CommandConsole conso
 
     private async Task<int> RunAsync(string[] wanted, bool json, CancellationToken cancellationToken)
     {
-        var rows = (await locator.AllAsync(cancellationToken))
-            .Where(b => b.BelongsTo(wanted)).Select(b => (Storage: b.Storage.Name, b.Backup)).ToList();
+        var stored = await locator.AllAsync(cancellationToken);
+        var resolved = await names.ResolveStoredAsync(wanted, stored, cancellationToken);
+        var rows = stored.Where(b => b.BelongsTo(resolved)).Select(b => (Storage: b.Storage.Name, b.Backup)).ToList();
 
         if (json)
         {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Baktainer.Host.Configuration;
 using Baktainer.Host.Encryption;
 using Baktainer.Host.Restore;
 using Baktainer.Host.Targets;
@@ -29,15 +30,12 @@ internal sealed class RestoreCommand(TargetCatalog catalog, RestoreService resto
         encryption.Keys.Add(KeyFiles.Read(keyFiles));
         var discovered = await catalog.DiscoverAsync(cancellationToken);
         var match = discovered.FirstOrDefault(d => d.IsNamed(name));
-        if (match is null)
-        {
-            await console.Error.WriteLineAsync($"error: {DiscoveredTarget.UnknownNames([name], discovered)}");
-            return ExitCodes.Failed;
-        }
+        if (match is null) throw new UsageException(TargetNames.Unknown([name], discovered));
         try
         {
             var restored = await restorer.RestoreAsync(match, backup, database, yes, cancellationToken);
-            await console.Out.WriteLineAsync($"restored {restored.Describe} into {match.Target.DisplayName}");
+            var into = database ?? (restored.Backup.Manifest?.Database == "*" ? "every database in the dump" : match.Target.Settings.Database);
+            await console.Out.WriteLineAsync($"restored {restored.Describe} into {into} in container {match.Target.DisplayName}");
             return ExitCodes.Success;
         }
         catch (RestoreNeedsConfirmationException e)
