@@ -102,6 +102,7 @@ internal sealed class DockerDiscoveryProvider : IDiscoveryProvider, IWatchableDi
         return new BackupTarget(container.Id, container.Name, Name, labels, parsed.Settings, parsed.Issues, status, shell)
         {
             ResolvePasswordAsync = resolver.ResolveAsync,
+            Control = new DockerTargetControl(_client, container.Id, container.Name),
         };
     }
 

@@ -78,6 +78,27 @@ internal sealed class DockerApiClient : IDisposable
         return (await response.Content.ReadFromJsonAsync<IdResponse>(Json, cancellationToken).ConfigureAwait(false))!.Id;
     }
 
+    /// <summary>Stops a container (SIGTERM, then SIGKILL after <paramref name="graceSeconds"/>) and returns once it has stopped.</summary>
+    public async Task StopContainerAsync(string id, int graceSeconds, CancellationToken cancellationToken)
+    {
+        var path = $"v{await ApiVersionAsync(cancellationToken).ConfigureAwait(false)}/containers/{Uri.EscapeDataString(id)}/stop?t={graceSeconds}";
+        using var request = new HttpRequestMessage(HttpMethod.Post, path);
+        using var _ = await Send(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task StartContainerAsync(string id, CancellationToken cancellationToken)
+    {
+        using var _ = await SendAsync(HttpMethod.Post, $"containers/{Uri.EscapeDataString(id)}/start", null, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Extracts a tar archive into <paramref name="directory"/> of a container (running or stopped).</summary>
+    public async Task PutArchiveAsync(string id, string directory, HttpContent tar, CancellationToken cancellationToken)
+    {
+        var path = $"v{await ApiVersionAsync(cancellationToken).ConfigureAwait(false)}/containers/{Uri.EscapeDataString(id)}/archive?path={Uri.EscapeDataString(directory)}";
+        using var request = new HttpRequestMessage(HttpMethod.Put, path) { Content = tar };
+        using var _ = await Send(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+    }
+
     public Task<ExecInspect> InspectExecAsync(string execId, CancellationToken cancellationToken) =>
         GetAsync<ExecInspect>($"exec/{Uri.EscapeDataString(execId)}/json", cancellationToken);
 

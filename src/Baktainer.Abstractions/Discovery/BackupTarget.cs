@@ -35,6 +35,9 @@ public sealed record BackupTarget(
     public Func<CancellationToken, ValueTask<Secret?>> ResolvePasswordAsync { get; init; } =
         _ => ValueTask.FromResult(Settings.Password);
 
+    /// <summary>Stop, start and file access for engines that restore by replacing files; null when the provider cannot.</summary>
+    public ITargetControl? Control { get; init; }
+
     /// <summary>The labels with secret values masked, safe to print or log.</summary>
     public IReadOnlyDictionary<string, string> SafeLabels =>
         Labels.ToDictionary(l => l.Key, l => LabelSchema.IsSecret(l.Key) ? Secret.Mask : l.Value);

@@ -118,7 +118,7 @@ public sealed class PostgresBackupTests : EndToEndTest
         });
 
         using var watching = new CancellationTokenSource();
-        var seen = WatchCommandLines(db.Name, watching.Token);
+        var seen = DockerApi.WatchCommandLinesAsync(db.Name, watching.Token);
         var (code, output, error) = await Baktainer("--verbose", "backup", "--target", db.Name, "--target", labelPassword.Name);
         await watching.CancelAsync();
         var commandLines = await seen;
@@ -131,25 +131,5 @@ public sealed class PostgresBackupTests : EndToEndTest
         Assert.That(dryRun.Out, Does.Contain("PGPASSWORD=********"));
         Assert.That(commandLines, Has.Some.Contains("pg_dump --no-password"), "the running dump was observed: " + string.Join(" | ", commandLines));
         Assert.That(commandLines, Has.None.Contains(Password));
-    }
-
-    /// <summary>Records, until cancelled, the argv of every exec Docker reports and every process in the container.</summary>
-    private static async Task<List<string>> WatchCommandLines(string container, CancellationToken cancellationToken)
-    {
-        var seen = new HashSet<string>();
-        while (!cancellationToken.IsCancellationRequested)
-        {
-            try
-            {
-                foreach (var line in await DockerApi.ExecCommandLinesAsync(container)) seen.Add("exec: " + line);
-                var top = await DockerCli.RunAsync("top", container, "-eo", "args");
-                foreach (var line in top.Out.Split('\n').Skip(1)) seen.Add("ps: " + line.Trim());
-            }
-            catch (Exception e) when (e is HttpRequestException or System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException)
-            {
-                // an exec ended between listing and inspecting it
-            }
-        }
-        return seen.ToList();
     }
 }

@@ -32,4 +32,24 @@ internal static class DockerApi
             }
         return lines;
     }
+
+    /// <summary>Records, until cancelled, the argv of every exec Docker reports and every process in the container.</summary>
+    public static async Task<List<string>> WatchCommandLinesAsync(string container, CancellationToken cancellationToken)
+    {
+        var seen = new HashSet<string>();
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                foreach (var line in await ExecCommandLinesAsync(container)) seen.Add("exec: " + line);
+                var top = await DockerCli.RunAsync("top", container, "-eo", "args");
+                foreach (var line in top.Out.Split('\n').Skip(1)) seen.Add("ps: " + line.Trim());
+            }
+            catch (Exception e) when (e is HttpRequestException or JsonException or KeyNotFoundException or InvalidOperationException)
+            {
+                // an exec ended between listing and inspecting it, or the container is restarting
+            }
+        }
+        return seen.ToList();
+    }
 }
