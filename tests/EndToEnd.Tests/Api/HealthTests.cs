@@ -1,6 +1,7 @@
 using System.Net;
 using Baktainer.Tests.Shared;
 using Baktainer.Tests.Shared.Docker;
+using Baktainer.Tests.Shared.Http;
 using Discovery.Docker.Tests.Support;
 
 namespace EndToEnd.Tests.Api;
@@ -15,8 +16,9 @@ public sealed class HealthTests : EndToEndTest
         using var folder = new TempFolder("bt-sock");
         var socket = folder.Combine("docker.sock");
         var proxy = new UnixSocketProxy(socket, "/var/run/docker.sock");
+        await using var hook = await RecordingEndpoint.StartAsync();
         using var daemon = await ApiDaemon.StartAsync(Backups.Environment(("BT_DOCKER_URL", "unix://" + socket), ("BT_CRON", "0 0 1 1 *"),
-            ("Baktainer__HealthInterval", "1s")));
+            ("Baktainer__HealthInterval", "1s"), ("BT_DOCKER_UNREACHABLE_AFTER", "2s"), ("BT_NOTIFICATION_CHANNELS", "webhook"), ("BT_WEBHOOK_URL", hook.Url("/alerts"))));
         try
         {
             Assert.That((await daemon.HealthBecomesAsync(HttpStatusCode.OK, TimeSpan.FromSeconds(15))).Status, Is.EqualTo(HttpStatusCode.OK), daemon.Process.Output);
@@ -26,9 +28,13 @@ public sealed class HealthTests : EndToEndTest
             Assert.That(down.Status, Is.EqualTo(HttpStatusCode.ServiceUnavailable), daemon.Process.Output);
             Assert.That(down.Body, Does.Contain("Docker unreachable"));
             Assert.That((await daemon.SendAsync(HttpMethod.Get, "/ready")).Status, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
+            var alert = await hook.WaitForAsync(r => r.Body.Contains("\"type\":\"docker.unreachable\""), 1, TimeSpan.FromSeconds(15));
+            Assert.That(alert, Has.Count.EqualTo(1), "one alert once Docker has been unreachable for BT_DOCKER_UNREACHABLE_AFTER\n" + daemon.Process.Output);
 
             proxy = new UnixSocketProxy(socket, "/var/run/docker.sock");
             Assert.That((await daemon.HealthBecomesAsync(HttpStatusCode.OK, TimeSpan.FromSeconds(15))).Status, Is.EqualTo(HttpStatusCode.OK), daemon.Process.Output);
+            var recovered = await hook.WaitForAsync(r => r.Body.Contains("\"type\":\"target.recovered\""), 1, TimeSpan.FromSeconds(10));
+            Assert.That(recovered.Single().Body, Does.Contain("Docker is reachable again"));
         }
         finally
         {
