@@ -16,6 +16,7 @@ internal static class ComponentChecks
         var discovery = services.GetServices<IDiscoveryProviderFactory>().Select(f => f.Type).ToList();
         return Missing(settings.Storage, storage, "storage")
             .Concat(Missing(settings.Notifiers, notifiers, "notifier"))
+            .Concat(NotifierSettings(settings.Notifiers, services.GetServices<INotifierFactory>().ToList()))
             .Concat(Missing(settings.Discovery, discovery, "discovery"))
             .Concat(Codec(settings, services.GetRequiredService<CompressionCodecs>()));
     }
@@ -31,6 +32,20 @@ internal static class ComponentChecks
         }
         if (settings.CompressionLevel is { } level && codec.Name != "none" && codec.Levels.Resolve(level) is null)
             yield return $"CompressionLevel (BT_COMPRESSION_LEVEL) has invalid value \"{level}\" for {codec.Name}; expected {codec.Levels.Describe()}";
+    }
+
+    /// <summary>Builds each notifier once so a bad URL, secret or address is reported at start-up (and by validate), not at the first event.</summary>
+    private static IEnumerable<string> NotifierSettings(IEnumerable<ComponentEntry> entries, IReadOnlyList<INotifierFactory> factories)
+    {
+        foreach (var entry in entries)
+        {
+            var factory = factories.FirstOrDefault(f => f.Type.Equals(entry.Type, StringComparison.OrdinalIgnoreCase));
+            if (factory is null) continue;
+            string? error = null;
+            try { (factory.Create(entry.Name, entry.Settings) as IDisposable)?.Dispose(); }
+            catch (Abstractions.BaktainerException e) { error = $"{entry.Key} ({entry.Name}): {e.Message}"; }
+            if (error is not null) yield return error;
+        }
     }
 
     private static IEnumerable<string> Missing(IEnumerable<ComponentEntry> entries, IReadOnlyCollection<string> types, string kind) =>

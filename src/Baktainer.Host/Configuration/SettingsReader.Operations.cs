@@ -98,7 +98,9 @@ internal sealed partial class SettingsReader
                 else _errors.Add($"{loaded.Describe("NotificationChannels")} includes {channel} but {LegacyVariables.VariableFor(urlKey)} ({urlKey}) is not set");
                 if (channel == "webhook" && Text("Channels:WebhookSecret") is { } secret) values["Secret"] = secret;
             }
-            yield return DefaultEntry("NotificationChannels", channel, values);
+            values["Name"] = channel;
+            values["Type"] = channel;
+            yield return new ComponentEntry($"NotificationChannels:{channel}", channel, channel, new ConfigurationBuilder().AddInMemoryCollection(values).Build());
         }
     }
 }
