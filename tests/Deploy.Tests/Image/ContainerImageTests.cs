@@ -29,7 +29,7 @@ public sealed class ContainerImageTests
 
     /// <summary>The least-privilege flags the docs recommend: non-root image user plus the socket's group, read-only root.</summary>
     private static string[] LeastPrivilege(string backups) =>
-        ["--read-only", "--security-opt", "no-new-privileges", "--group-add", HostFiles.GroupId(Socket),
+        ["--read-only", "--security-opt", "no-new-privileges", "--cap-drop", "ALL", "--group-add", HostFiles.GroupId(Socket),
          "-v", $"{Socket}:{Socket}", "-v", $"{backups}:/backups"];
 
     [Test]
