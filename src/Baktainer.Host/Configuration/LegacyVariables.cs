@@ -46,6 +46,8 @@ internal static class LegacyVariables
         ("BT_RETRY_ATTEMPTS", "RetryAttempts"),
         ("BT_RETRY_DELAY", "RetryDelay"),
         ("BT_HEALTH_ENABLED", "HealthEnabled"),
+        // The original tool's name for the same switch.
+        ("BT_HEALTH_SERVER_ENABLED", "HealthEnabled"),
         ("BT_HEALTH_BIND", "HealthBind"),
         ("BT_API_TOKEN", "ApiToken"),
         ("BT_OVERDUE_GRACE", "OverdueGrace"),

@@ -28,6 +28,7 @@ internal sealed class BaktainerHost(ServiceProvider services) : IAsyncDisposable
         var services = new ServiceCollection().AddBaktainerHost(start, configuration, settings);
         addServices?.Invoke(services);
         var errors = new List<string>(reader.Errors);
+        errors.AddRange(RetiredVariables.Check(environment));
         services.AddSingleton(provider => new ConfigurationReport(configuration, errors));
         var provider = services.BuildServiceProvider();
         errors.AddRange(ComponentChecks.Check(settings, provider));
