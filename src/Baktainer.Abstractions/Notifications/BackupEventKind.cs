@@ -7,7 +7,10 @@ public enum BackupEventKind
     Started,
     /// <summary>A backup was committed.</summary>
     Succeeded,
-    /// <summary>A backup failed (including before it started: target invalid, container gone); nothing was published.</summary>
+    /// <summary>
+    /// A backup failed (including before it started: target invalid, container gone); nothing was published,
+    /// or only some of its copies (then the event's manifest lists the missing ones in <c>MissingCopies</c>).
+    /// </summary>
     Failed,
     /// <summary>A stored backup passed its verification (checksum or restore drill).</summary>
     Verified,

@@ -50,6 +50,13 @@ public sealed record BackupManifest
     /// dump size is unknown (<see cref="RawSize"/> is -1).
     /// </summary>
     public bool Legacy { get; init; }
+    /// <summary>The storage entries the backup was written to at once (fan-out); each holds one copy.</summary>
+    public IReadOnlyList<string>? Copies { get; init; }
+    /// <summary>
+    /// The copies that failed, by storage name, with the reason; null when every copy was committed.
+    /// A manifest with missing copies belongs to a backup that was reported failed but kept here.
+    /// </summary>
+    public IReadOnlyDictionary<string, string>? MissingCopies { get; init; }
     /// <summary>Rows per table found by a restore drill; null when no drill ran.</summary>
     public IReadOnlyDictionary<string, long>? VerifiedRowCounts { get; init; }
 }

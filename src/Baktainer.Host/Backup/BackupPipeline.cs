@@ -36,6 +36,11 @@ internal sealed class BackupPipeline(BaktainerSettings settings, ComponentRegist
             outcome = new BackupOutcome(name, target.Target.Engine, manifest, null, time.GetUtcNow() - started);
             logger.LogInformation("Backup of {Target} done: {Key} ({Bytes} bytes stored, sha256 {Sha})", name, manifest.Key, manifest.StoredSize, manifest.Sha256);
         }
+        catch (PartialBackupException e)
+        {
+            outcome = new BackupOutcome(name, target.Target.Engine, e.Manifest, e.Message, time.GetUtcNow() - started);
+            logger.LogError("Backup of {Target} failed: {Reason}", name, e.Message);
+        }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             var reason = Explain(e, target, cancellationToken);
@@ -60,55 +65,50 @@ internal sealed class BackupPipeline(BaktainerSettings settings, ComponentRegist
         var storages = SelectStorage(target);
         var timeout = target.Target.Settings.Timeout ?? settings.Timeout;
 
-        var uploads = new List<IStorageUpload>();
-        try
-        {
-            foreach (var storage in storages) uploads.Add(await storage.BeginUploadAsync(key, cancellationToken).ConfigureAwait(false));
-            // A storage may add a suffix when a backup of this name already exists (two in one second).
-            if (uploads.Count > 0) key = uploads[0].Key;
-            using var stored = new HashingFanOutStream(uploads.Select(u => u.Content).ToList());
-            // compress -> encrypt -> hash: the SHA-256 is of the stored (encrypted) bytes.
-            using var encrypted = recipients is null ? null : new EncryptingStream(stored, recipients);
-            using var run = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            run.CancelAfter(timeout);
-            // Few, large segments: they stay in the shared array pool instead of becoming garbage at dump speed.
-            var pipe = new Pipe(new PipeOptions(pauseWriterThreshold: 1 << 20, resumeWriterThreshold: 512 << 10, minimumSegmentSize: 64 << 10, useSynchronizationContext: false));
+        await using var fanOut = new StorageFanOut(storages, logger);
+        await fanOut.BeginAsync(key, cancellationToken).ConfigureAwait(false);
+        key = fanOut.Key; // a storage may add a suffix when a backup of this name already exists (two in one second)
+        using var stored = new FanOutStream(fanOut.Copies);
+        // compress -> encrypt -> hash -> fan-out: the SHA-256 is of the stored (encrypted) bytes, the same in every copy.
+        using var encrypted = recipients is null ? null : new EncryptingStream(stored, recipients);
+        using var run = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        run.CancelAfter(timeout);
+        // Few, large segments: they stay in the shared array pool instead of becoming garbage at dump speed.
+        var pipe = new Pipe(new PipeOptions(pauseWriterThreshold: 1 << 20, resumeWriterThreshold: 512 << 10, minimumSegmentSize: 64 << 10, useSynchronizationContext: false));
 
-            var dump = DumpAsync(strategy, target, pipe.Writer, run.Token);
-            var store = StoreAsync(pipe.Reader, (Stream?)encrypted ?? stored, compression, bytes => { progress?.Advanced(target.Name, bytes); events.Advanced(target.Name, bytes); }, run.Token);
-            var (info, rawSize) = await BothAsync(dump, store, run).ConfigureAwait(false);
+        var dump = DumpAsync(strategy, target, pipe.Writer, run.Token);
+        var store = StoreAsync(pipe.Reader, (Stream?)encrypted ?? stored, compression, bytes => { progress?.Advanced(target.Name, bytes); events.Advanced(target.Name, bytes); }, run.Token);
+        var (info, rawSize) = await BothAsync(dump, store, run).ConfigureAwait(false);
 
-            var manifest = new BackupManifest
-            {
-                Id = $"{Abstractions.Labels.LabelSchema.SanitizeName(target.Name)}-{started.ToUnixTimeSeconds()}-{Guid.NewGuid().ToString("N")[..6]}",
-                Target = target.Name,
-                TargetId = target.Target.Id,
-                Engine = strategy.Engine,
-                Database = info.Database,
-                Key = key,
-                StartedUtc = started,
-                FinishedUtc = time.GetUtcNow(),
-                RawSize = rawSize,
-                StoredSize = stored.BytesWritten,
-                Sha256 = stored.Sha256Hex(),
-                Compression = compression.Codec.Name,
-                CompressionLevel = compression.Codec.Name == "none" ? null : compression.Level,
-                CompressionPlugin = codecs.PluginOf(compression.Codec),
-                Encryption = recipients is null ? null : EncryptionFormat.Algorithm,
-                EncryptionKeyId = recipients is null ? null : string.Join(",", recipients.Select(r => r.KeyId)),
-                ToolVersion = info.ToolVersion,
-                PluginVersions = plugins.Versions,
-            };
-            foreach (var upload in uploads) await upload.CommitAsync(manifest, cancellationToken).ConfigureAwait(false);
-            var mode = target.Target.Settings.Verify ?? settings.Verify;
-            if (mode == "none") return manifest;
-            var (verified, failure) = await verification.RunAsync(mode, target, manifest, storages, cancellationToken).ConfigureAwait(false);
-            return failure is null ? verified : throw new BackupVerificationException(failure);
-        }
-        finally
+        var manifest = await fanOut.CommitAsync(new BackupManifest
         {
-            foreach (var upload in uploads) await upload.DisposeAsync().ConfigureAwait(false);
+            Id = $"{Abstractions.Labels.LabelSchema.SanitizeName(target.Name)}-{started.ToUnixTimeSeconds()}-{Guid.NewGuid().ToString("N")[..6]}",
+            Target = target.Name,
+            TargetId = target.Target.Id,
+            Engine = strategy.Engine,
+            Database = info.Database,
+            Key = key,
+            StartedUtc = started,
+            FinishedUtc = time.GetUtcNow(),
+            RawSize = rawSize,
+            StoredSize = stored.BytesWritten,
+            Sha256 = stored.Sha256Hex(),
+            Compression = compression.Codec.Name,
+            CompressionLevel = compression.Codec.Name == "none" ? null : compression.Level,
+            CompressionPlugin = codecs.PluginOf(compression.Codec),
+            Encryption = recipients is null ? null : EncryptionFormat.Algorithm,
+            EncryptionKeyId = recipients is null ? null : string.Join(",", recipients.Select(r => r.KeyId)),
+            ToolVersion = info.ToolVersion,
+            PluginVersions = plugins.Versions,
+        }, cancellationToken).ConfigureAwait(false);
+        var mode = target.Target.Settings.Verify ?? settings.Verify;
+        if (mode != "none")
+        {
+            var (verified, failure) = await verification.RunAsync(mode, target, manifest, fanOut.Committed, cancellationToken).ConfigureAwait(false);
+            if (failure is not null) throw new BackupVerificationException(failure);
+            manifest = verified;
         }
+        return fanOut.MissingSummary(target.Target.DisplayName) is { } missing ? throw new PartialBackupException(manifest, missing) : manifest;
     }
 
     /// <summary>The backup was written but failed its verification; its manifest says so.</summary>

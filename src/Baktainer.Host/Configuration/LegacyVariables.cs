@@ -73,6 +73,12 @@ internal static class LegacyVariables
         ("BT_EMAIL_PASSWORD", "Channels:Email:Password"),
         ("BT_EMAIL_FROM", "Channels:Email:From"),
         ("BT_EMAIL_TO", "Channels:Email:To"),
+        ("BT_S3_BUCKET", "S3:Bucket"),
+        ("BT_S3_PREFIX", "S3:Prefix"),
+        ("BT_S3_ENDPOINT", "S3:ServiceUrl"),
+        ("BT_S3_REGION", "S3:Region"),
+        ("BT_S3_ACCESS_KEY_ID", "S3:AccessKeyId"),
+        ("BT_S3_SECRET_ACCESS_KEY", "S3:SecretAccessKey"),
     ];
 
     /// <summary>The variable that sets <paramref name="key"/>, or null.</summary>

@@ -55,7 +55,8 @@ internal sealed partial class SettingsReader(LoadedConfiguration loaded)
             Notifiers = Entries("Notifiers"),
             Discovery = Entries("Discovery"),
         };
-        return WithDefaultEntries(WithOperations(settings));
+        var withDefaults = WithDefaultEntries(WithOperations(settings));
+        return withDefaults with { Storage = S3Shorthand.Append(withDefaults.Storage, _config, loaded, _errors) };
     }
 
     /// <summary>

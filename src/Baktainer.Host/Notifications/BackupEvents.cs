@@ -25,7 +25,7 @@ internal sealed class BackupEvents(TargetStates states, NotificationDispatcher d
         var before = states.Finished(outcome);
         var notify = target.Target.Settings.Notify;
         var now = time.GetUtcNow();
-        if (outcome.Manifest is { } m)
+        if (outcome.Succeeded && outcome.Manifest is { } m)
         {
             var verified = m.Verification == "none" ? "" : $", verification {m.Verification}";
             dispatcher.Publish(new BackupEvent(BackupEventKind.Succeeded, outcome.Target, outcome.Engine, now,
@@ -37,11 +37,16 @@ internal sealed class BackupEvents(TargetStates states, NotificationDispatcher d
         }
         var kind = outcome.VerificationFailed ? BackupEventKind.VerificationFailed : BackupEventKind.Failed;
         var what = outcome.VerificationFailed ? "verification of the backup" : "backup";
-        dispatcher.Publish(new BackupEvent(kind, outcome.Target, outcome.Engine, now, $"{what} of {outcome.Target} failed", Error: outcome.Error)
+        dispatcher.Publish(new BackupEvent(kind, outcome.Target, outcome.Engine, now, FailureMessage(what, outcome), outcome.Manifest, outcome.Error)
         {
             ConsecutiveFailures = before + 1,
         }, notify, before);
     }
+
+    /// <summary>A failed backup's summary; when some copies were kept (fan-out) it says which are missing and where the backup is.</summary>
+    private static string FailureMessage(string what, BackupOutcome outcome) => outcome.Manifest?.MissingCopies is { Count: > 0 } missing
+        ? $"{what} of {outcome.Target} failed: copy missing in {string.Join(", ", missing.Keys)}; kept in {string.Join(", ", outcome.Manifest.Copies?.Except(missing.Keys) ?? [])}"
+        : $"{what} of {outcome.Target} failed";
 
     /// <summary>A scheduled target can no longer be backed up: its labels became invalid, or its container is gone.</summary>
     public void FailedBeforeStart(DiscoveredTarget target, string reason)

@@ -96,4 +96,11 @@ internal sealed class BackupVerifier(TargetCatalog catalog, BackupEncryption enc
             return new(located, codec == "none" ? missing : $"{missing}; its content decompresses completely as {codec} ({counted.BytesRead} bytes)");
         }
     }
+
+    /// <summary>Like <see cref="VerifyAsync"/>, but a copy whose storage cannot be read (unreachable, object missing) is a failed check, not an error.</summary>
+    public async Task<VerificationResult> TryVerifyAsync(LocatedBackup located, CancellationToken cancellationToken)
+    {
+        try { return await VerifyAsync(located, cancellationToken).ConfigureAwait(false); }
+        catch (BaktainerException e) { return new(located, $"{located.Describe}: {e.Message}"); }
+    }
 }

@@ -14,18 +14,12 @@ namespace Baktainer.Host.Restore;
 /// </summary>
 internal sealed class RestoreService(BackupLocator locator, BackupVerifier verifier, BackupEncryption encryption, CompressionCodecs codecs, ILogger<RestoreService> logger)
 {
-    public async Task<LocatedBackup> RestoreAsync(DiscoveredTarget target, string reference, string? database, bool confirmed, CancellationToken cancellationToken)
+    public async Task<LocatedBackup> RestoreAsync(DiscoveredTarget target, string reference, string? database, bool confirmed, CancellationToken cancellationToken, string? storage = null)
     {
         var strategy = target.ReadyStrategy();
-        var located = await locator.FindAsync(reference, target.Name, cancellationToken).ConfigureAwait(false);
-        var manifest = located.Backup.Manifest
-            ?? throw new BaktainerException($"refusing to restore {located.Describe}: it has no manifest, so its checksum cannot be checked");
-        if (!EnginesMatch(manifest.Engine, strategy))
-            throw new BaktainerException($"refusing to restore {located.Describe}: it is a {manifest.Engine} backup but {target.Target.DisplayName} runs {target.Target.Engine}");
-
-        var verification = await verifier.VerifyAsync(located, cancellationToken).ConfigureAwait(false);
-        if (!verification.Passed)
-            throw new BaktainerException($"refusing to restore: {verification.Error}; the database was not touched");
+        var copies = await locator.FindCopiesAsync(reference, target.Name, storage, cancellationToken).ConfigureAwait(false);
+        var located = await FirstHealthyAsync(copies, target, strategy, cancellationToken).ConfigureAwait(false);
+        var manifest = located.Backup.Manifest!;
 
         var options = new RestoreOptions(database, AllDatabases: manifest.Database == "*", ReplaceExisting: confirmed);
         if (strategy is IRestoreInspector inspector && !confirmed)
@@ -42,6 +36,27 @@ internal sealed class RestoreService(BackupLocator locator, BackupVerifier verif
         await strategy.RestoreAsync(target.Target, raw, options, cancellationToken).ConfigureAwait(false);
         logger.LogInformation("Restored {Backup} into {Target}", located.Describe, target.Target.DisplayName);
         return located;
+    }
+
+    /// <summary>The first copy (in the storages' order) that passes full verification; the database is not touched before.</summary>
+    private async Task<LocatedBackup> FirstHealthyAsync(IReadOnlyList<LocatedBackup> copies, DiscoveredTarget target, IBackupStrategy strategy, CancellationToken cancellationToken)
+    {
+        var problems = new List<string>();
+        foreach (var copy in copies)
+        {
+            if (copy.Backup.Manifest is not { } manifest)
+            {
+                problems.Add($"{copy.Describe} has no manifest, so its checksum cannot be checked");
+                continue;
+            }
+            if (!EnginesMatch(manifest.Engine, strategy))
+                throw new BaktainerException($"refusing to restore {copy.Describe}: it is a {manifest.Engine} backup but {target.Target.DisplayName} runs {target.Target.Engine}");
+            var verification = await verifier.TryVerifyAsync(copy, cancellationToken).ConfigureAwait(false);
+            if (verification.Passed) return copy;
+            problems.Add(verification.Error!);
+            if (copies.Count > 1) logger.LogWarning("Copy {Copy} failed verification ({Reason}); trying the next copy", copy.Describe, verification.Error);
+        }
+        throw new BaktainerException($"refusing to restore: {string.Join("; ", problems)}; the database was not touched");
     }
 
     private static bool EnginesMatch(string engine, IBackupStrategy strategy) =>

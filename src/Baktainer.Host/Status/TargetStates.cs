@@ -32,7 +32,7 @@ internal sealed class TargetStates(TimeProvider time)
         {
             before = s.ConsecutiveFailures;
             var done = s with { RunningSinceUtc = null, RunningBytes = 0, LastAttemptUtc = now, LastAttemptSucceeded = outcome.Succeeded, LastDuration = outcome.Duration };
-            return outcome.Manifest is { } m
+            return outcome.Succeeded && outcome.Manifest is { } m
                 ? done with { LastSuccessUtc = m.FinishedUtc, LastSuccessKey = m.Key, LastStoredSize = m.StoredSize, LastRawSize = m.RawSize, LastDuration = m.FinishedUtc - m.StartedUtc, ConsecutiveFailures = 0,
                     SucceededTotal = s.SucceededTotal + 1, BytesWrittenTotal = s.BytesWrittenTotal + m.StoredSize, Overdue = false }
                 : done with { LastFailureUtc = now, LastFailureReason = outcome.Error, ConsecutiveFailures = s.ConsecutiveFailures + 1, FailedTotal = s.FailedTotal + 1 };

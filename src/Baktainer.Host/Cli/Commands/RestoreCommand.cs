@@ -7,7 +7,7 @@ using Baktainer.Host.Targets;
 namespace Baktainer.Host.Cli.Commands;
 
 /// <summary>
-/// <c>baktainer restore &lt;backup&gt; --target NAME [--database DB] [--yes]</c>: verifies the backup,
+/// <c>baktainer restore &lt;backup&gt; --target NAME [--database DB] [--yes] [--storage NAME]</c>: verifies the backup,
 /// then loads it into the target with the engine's own restore tool.
 /// </summary>
 internal sealed class RestoreCommand(TargetCatalog catalog, RestoreService restorer, BackupEncryption encryption, CommandConsole console)
@@ -19,13 +19,14 @@ internal sealed class RestoreCommand(TargetCatalog catalog, RestoreService resto
         var database = new Option<string?>("--database") { Description = "The database to restore into (default: the target's baktainer.db.name)" };
         var yes = new Option<bool>("--yes") { Description = "Overwrite existing data without asking" };
         var keyFiles = KeyFileOption.Create();
-        var command = new Command("restore", "Restore a backup into a target") { backup, target, database, yes, keyFiles };
+        var storage = new Option<string?>("--storage") { Description = "Read the copy in this storage (default: the first copy that passes verification)" };
+        var command = new Command("restore", "Restore a backup into a target") { backup, target, database, yes, keyFiles, storage };
         context.SetAction<RestoreCommand>(command, (self, result, cancellationToken) =>
-            self.RunAsync(result.GetValue(backup)!, result.GetValue(target)!, result.GetValue(database), result.GetValue(yes), result.GetValue(keyFiles) ?? [], cancellationToken));
+            self.RunAsync(result.GetValue(backup)!, result.GetValue(target)!, result.GetValue(database), result.GetValue(yes), result.GetValue(keyFiles) ?? [], result.GetValue(storage), cancellationToken));
         return command;
     }
 
-    private async Task<int> RunAsync(string backup, string name, string? database, bool yes, string[] keyFiles, CancellationToken cancellationToken)
+    private async Task<int> RunAsync(string backup, string name, string? database, bool yes, string[] keyFiles, string? storage, CancellationToken cancellationToken)
     {
         encryption.Keys.Add(KeyFiles.Read(keyFiles));
         var discovered = await catalog.DiscoverAsync(cancellationToken);
@@ -33,7 +34,7 @@ internal sealed class RestoreCommand(TargetCatalog catalog, RestoreService resto
         if (match is null) throw new UsageException(TargetNames.Unknown([name], discovered));
         try
         {
-            var restored = await restorer.RestoreAsync(match, backup, database, yes, cancellationToken);
+            var restored = await restorer.RestoreAsync(match, backup, database, yes, cancellationToken, storage);
             var into = database ?? (restored.Backup.Manifest?.Database == "*" ? "every database in the dump" : match.Target.Settings.Database);
             await console.Out.WriteLineAsync($"restored {restored.Describe} into {into} in container {match.Target.DisplayName}");
             return ExitCodes.Success;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Baktainer.Host.Components;
 using Baktainer.Host.Configuration;
 using Baktainer.Host.Hosting;
 using Baktainer.Host.Plugins;
@@ -6,16 +7,16 @@ using Baktainer.Host.Plugins;
 namespace Baktainer.Host.Cli.Commands;
 
 /// <summary><c>baktainer validate</c>: checks configuration and plugins; exits 2 on any error.</summary>
-internal sealed class ValidateCommand(ConfigurationReport report, BaktainerSettings settings, PluginCatalog plugins, CommandConsole console)
+internal sealed class ValidateCommand(ConfigurationReport report, BaktainerSettings settings, PluginCatalog plugins, ComponentRegistry components, CommandConsole console)
 {
     public static Command Create(CliContext context)
     {
         var command = new Command("validate", "Check the configuration and plugins; exit 2 on any error");
-        context.SetAction<ValidateCommand>(command, (self, _, _) => self.RunAsync(), requireValidConfiguration: false);
+        context.SetAction<ValidateCommand>(command, (self, _, cancellationToken) => self.RunAsync(cancellationToken), requireValidConfiguration: false);
         return command;
     }
 
-    private async Task<int> RunAsync()
+    private async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         var output = console.Out;
         await output.WriteLineAsync($"configuration: {report.Configuration.File ?? "(no file; defaults, Baktainer__* and BT_* variables)"}");
@@ -28,6 +29,7 @@ internal sealed class ValidateCommand(ConfigurationReport report, BaktainerSetti
             await output.WriteLineAsync($"  {entry.Key}: {entry.Name} ({entry.Type})");
 
         var errors = report.Errors.Concat(plugins.All.Where(p => p.State == PluginState.Failed).Select(p => $"plugin {p.Id}: {p.Error}")).ToList();
+        if (report.Errors.Count == 0) errors.AddRange(await StorageChecks.RunAsync(components, cancellationToken)); // reachable, credentials, bucket
         foreach (var error in errors) await console.Error.WriteLineAsync($"error: {error}");
         await output.WriteLineAsync(errors.Count == 0 ? "valid" : $"{errors.Count} error(s)");
         return errors.Count == 0 ? ExitCodes.Success : ExitCodes.Usage;

@@ -8,7 +8,7 @@ namespace Baktainer.Host.Cli.Commands;
 
 /// <summary>
 /// <c>baktainer verify [&lt;backup&gt;|--all] [--target NAME]</c>: re-reads stored backups (checksum,
-/// decompression, completion marker) and reports each (also to the notifiers); exits 1 if any fails.
+/// decompression, completion marker), every copy of each in every storage, and reports each (also to the notifiers); exits 1 if any fails.
 /// </summary>
 internal sealed class VerifyCommand(BackupLocator locator, BackupVerifier verifier, BackupEncryption encryption, TargetNames targetNames,
     Notifications.BackupEvents events, CommandConsole console)
@@ -37,12 +37,12 @@ internal sealed class VerifyCommand(BackupLocator locator, BackupVerifier verifi
         if (reference is not null && reference.Equals("latest", StringComparison.OrdinalIgnoreCase) && wanted.Count != 1)
             throw new UsageException(wanted.Count == 0 ? "'latest' needs --target to say whose latest backup" : "'latest' needs exactly one --target");
         var selected = reference is not null
-            ? [await locator.FindAsync(reference, wanted.FirstOrDefault(), cancellationToken)]
+            ? await locator.FindCopiesAsync(reference, wanted.FirstOrDefault(), null, cancellationToken)
             : stored.Where(b => b.BelongsTo(wanted)).ToList();
         var failures = 0;
         foreach (var located in selected)
         {
-            var outcome = await verifier.VerifyAsync(located, cancellationToken);
+            var outcome = await verifier.TryVerifyAsync(located, cancellationToken);
             if (!outcome.Passed) failures++;
             if (located.Backup.Manifest is { } manifest) events.Verified(manifest, outcome.Passed, outcome.Error);
             await console.Out.WriteLineAsync(outcome.Passed

@@ -1,0 +1,36 @@
+using Microsoft.Extensions.Configuration;
+
+namespace Baktainer.Host.Configuration;
+
+/// <summary>
+/// S3 without a storage list: the <c>S3</c> section (set by <c>BT_S3_BUCKET</c>, <c>BT_S3_PREFIX</c>,
+/// <c>BT_S3_ENDPOINT</c>, <c>BT_S3_REGION</c>, <c>BT_S3_ACCESS_KEY_ID</c>, <c>BT_S3_SECRET_ACCESS_KEY</c>)
+/// adds a storage entry named <c>s3</c> beside the configured (or default local) ones.
+/// </summary>
+internal static class S3Shorthand
+{
+    public const string Section = "S3";
+    public const string EntryName = "s3";
+
+    public static IReadOnlyList<ComponentEntry> Append(IReadOnlyList<ComponentEntry> storage, IConfiguration config, LoadedConfiguration loaded, List<string> errors)
+    {
+        var values = config.GetSection(Section).GetChildren()
+            .Where(c => !string.IsNullOrWhiteSpace(c.Value))
+            .ToDictionary(c => c.Key, c => c.Value, StringComparer.OrdinalIgnoreCase);
+        if (values.Count == 0) return storage;
+        if (!values.ContainsKey("Bucket"))
+        {
+            errors.Add($"{string.Join(", ", values.Keys.Select(k => loaded.Describe($"{Section}:{k}")))} set but {loaded.Describe($"{Section}:Bucket")} is missing; BT_S3_BUCKET names the bucket");
+            return storage;
+        }
+        if (storage.Any(s => s.Name.Equals(EntryName, StringComparison.OrdinalIgnoreCase)))
+        {
+            errors.Add($"{loaded.Describe($"{Section}:Bucket")} adds a storage entry named '{EntryName}', but a Storage entry already has that name; configure the bucket in that entry instead");
+            return storage;
+        }
+        values["Name"] = EntryName;
+        values["Type"] = "s3";
+        var settings = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+        return [.. storage, new ComponentEntry($"{Section} ({loaded.Describe($"{Section}:Bucket")})", EntryName, "s3", settings)];
+    }
+}
