@@ -2,16 +2,17 @@ namespace Baktainer.Storage.S3;
 
 /// <summary>
 /// Part sizes for a multipart upload of unknown length. Every part has the configured size until
-/// 80 GB are uploaded; from then on the size doubles every 100 parts (up to S3's 5 GiB limit), so
-/// S3's 10 000 parts hold about 1 TB at 8 MiB parts, while dumps below 80 GB never need more
-/// memory than the configured size.
+/// 80 GB are uploaded; from then on the size doubles every 25 parts (up to 2 GiB, the largest
+/// buffer .NET allocates), so S3's 10 000 parts hold about 700 GB at 8 MiB parts (raise
+/// <c>PartSizeMiB</c> for larger dumps), while dumps below 80 GB never need more memory than the
+/// configured size.
 /// </summary>
 internal sealed class PartSizer(int basePartSize)
 {
     public const int MaxParts = 10_000;
     public const long GrowthThreshold = 80_000_000_000;
     private const long MaxPartSize = 5L * 1024 * 1024 * 1024;
-    private const int GrowthStep = 100;
+    private const int GrowthStep = 25;
 
     private int _growthStartsAt;
 
