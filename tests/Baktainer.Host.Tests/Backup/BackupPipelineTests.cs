@@ -110,4 +110,53 @@ public sealed class BackupPipelineTests
         Assert.That(outcome.Succeeded, Is.True, outcome.Error);
         Assert.That(harness.Storage.Committed.Single().Value.Manifest.Verification, Is.EqualTo("checksum"));
     }
+
+    [Test]
+    public async Task RunAsync_SecondStorageFailsWriting_FailedNamingItFirstCopyKeptAndMarked()
+    {
+        var offsite = new MemoryStorage("offsite") { FailWrite = true };
+        var collector = new CollectingNotifier();
+        var harness = new PipelineHarness("none", offsite, collector);
+
+        var outcome = await harness.RunAsync(harness.Target());
+
+        Assert.That(outcome.Succeeded, Is.False);
+        Assert.That(outcome.Error, Does.Contain("storage 'offsite' failed").And.Contain("kept in memory"));
+        var kept = harness.Storage.Committed.Single().Value.Manifest;
+        Assert.That(kept.Copies, Is.EqualTo(new[] { "memory", "offsite" }));
+        Assert.That(kept.MissingCopies!.Keys, Is.EqualTo(new[] { "offsite" }));
+        Assert.That(offsite.Committed, Is.Empty);
+        Assert.That((harness.Storage.OpenUploads, offsite.OpenUploads), Is.EqualTo((0, 0)));
+        var failed = collector.Events.Single(e => e.Kind == BackupEventKind.Failed);
+        Assert.That(failed.Message, Does.Contain("copy missing in offsite; kept in memory"));
+        Assert.That(failed.Manifest?.MissingCopies, Is.Not.Null);
+        Assert.That(collector.Events.Select(e => e.Kind), Has.No.Member(BackupEventKind.Succeeded));
+    }
+
+    [Test]
+    public async Task RunAsync_SecondStorageFailsCommit_FirstCopysManifestUpdatedToSayWhichIsMissing()
+    {
+        var offsite = new MemoryStorage("offsite") { FailCommit = true };
+        var harness = new PipelineHarness("none", offsite);
+
+        var outcome = await harness.RunAsync(harness.Target());
+
+        Assert.That(outcome.Error, Does.Contain("storage 'offsite' failed: disk full"));
+        Assert.That(harness.Storage.Committed.Single().Value.Manifest.MissingCopies!["offsite"], Does.Contain("disk full"));
+        Assert.That(offsite.Aborted, Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task RunAsync_TwoHealthyStorages_IdenticalCopiesBothSucceed()
+    {
+        var offsite = new MemoryStorage("offsite");
+        var harness = new PipelineHarness("checksum", offsite);
+
+        var outcome = await harness.RunAsync(harness.Target());
+
+        Assert.That(outcome.Succeeded, Is.True, outcome.Error);
+        var (a, b) = (harness.Storage.Committed.Single().Value, offsite.Committed.Single().Value);
+        Assert.That(a.Data, Is.EqualTo(b.Data));
+        Assert.That((a.Manifest.Verification, b.Manifest.Verification, a.Manifest.MissingCopies), Is.EqualTo(("checksum", "checksum", (IReadOnlyDictionary<string, string>?)null)));
+    }
 }

@@ -17,10 +17,13 @@ internal sealed class MemoryStorage(string name = "memory") : IStorageTarget, IS
     private int _aborted;
 
     public string Name => name;
-    public string Type => "memory";
+    public string Type => name;
 
     /// <summary>When set, every commit fails as a full disk would.</summary>
     public bool FailCommit { get; set; }
+
+    /// <summary>When set, writing the backup fails as an unreachable server would.</summary>
+    public bool FailWrite { get; set; }
 
     public IReadOnlyDictionary<string, (byte[] Data, BackupManifest Manifest)> Committed => _committed;
     public int OpenUploads => _open;
@@ -57,7 +60,7 @@ internal sealed class MemoryStorage(string name = "memory") : IStorageTarget, IS
 
     private sealed class Upload(MemoryStorage owner, string key) : IStorageUpload
     {
-        private readonly MemoryStream _content = new();
+        private readonly MemoryStream _content = owner.FailWrite ? new MemoryStream([], writable: false) : new();
         private bool _done;
 
         public string Key => key;

@@ -28,13 +28,18 @@ namespace Baktainer.Host.Tests.Support;
 /// </summary>
 internal sealed class PipelineHarness
 {
-    public PipelineHarness(string verify = "none", params INotifier[] notifiers)
+    public PipelineHarness(string verify = "none", params INotifier[] notifiers) : this(verify, null, notifiers) { }
+
+    /// <param name="verify">The Verify setting.</param>
+    /// <param name="offsite">A second storage the backup fans out to, after <see cref="Storage"/>.</param>
+    /// <param name="notifiers">The notifiers told about every event.</param>
+    public PipelineHarness(string verify, MemoryStorage? offsite, params INotifier[] notifiers)
     {
         var everything = new NotificationRule(Enum.GetValues<BackupEventKind>().ToHashSet());
         var settings = new BaktainerSettings
         {
             Verify = verify,
-            Storage = [Entry("Storage:0", "memory", "memory")],
+            Storage = offsite is null ? [Entry("Storage:0", "memory", "memory")] : [Entry("Storage:0", "memory", "memory"), Entry("Storage:1", offsite.Name, offsite.Name)],
             Notifiers = notifiers.Select((n, i) => Entry($"Notifiers:{i}", n.Name, "fixed")).ToList(),
             Operations = new OperationsSettings { Rules = notifiers.ToDictionary(n => n.Name, _ => everything) },
         };
@@ -45,6 +50,7 @@ internal sealed class PipelineHarness
             .AddSingleton(TimeProvider.System)
             .AddSingleton(new PluginCatalog([]))
             .AddSingleton<IStorageTargetFactory>(Storage)
+            .AddSingleton<IStorageTargetFactory>(offsite ?? Storage)
             .AddSingleton<INotifierFactory>(new FixedNotifierFactory(notifiers))
             .AddSingleton<IBackupStrategy>(Strategy)
             .AddSingleton<ComponentRegistry>().AddSingleton<TargetCatalog>().AddSingleton<TargetStates>()
