@@ -39,6 +39,7 @@ internal static class BaktainerHostServiceCollectionExtensions
                 .LoadAll(settings.PluginDir, settings.PluginExtraDir, services, configuration.Root);
             services.AddSingleton(new PluginCatalog(plugins));
         }
+        services.AddSingleton(provider => new PluginOfferings(provider, services));
 
         services.AddSingleton(provider => new LabelCatalog(provider.GetServices<IBackupStrategy>(), provider.GetServices<LabelDefinition>()));
         services.AddSingleton<CompressionCodecs>();

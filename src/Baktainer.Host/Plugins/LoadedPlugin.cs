@@ -28,6 +28,10 @@ internal sealed record LoadedPlugin(
     [JsonIgnore]
     public Exception? Exception { get; init; }
 
+    /// <summary>The services the plugin registered (see <see cref="PluginOfferings"/>).</summary>
+    [JsonIgnore]
+    public IReadOnlyList<Microsoft.Extensions.DependencyInjection.ServiceDescriptor> Registrations { get; init; } = [];
+
     public static LoadedPlugin Failed(string id, string? version, string folder, string error, Exception? exception = null) =>
         new(id, version, folder, PluginState.Failed, error, []) { Exception = exception };
 }

@@ -47,10 +47,32 @@ internal sealed class PluginInstaller(string pluginDir)
         }
     }
 
+    /// <summary>Removes the installed plugin <paramref name="id"/> (its folder in this plugin directory).</summary>
+    /// <returns>The folder removed.</returns>
+    /// <exception cref="PluginException">No plugin with that id is installed here; nothing was changed.</exception>
+    public string Remove(string id, IReadOnlyList<LoadedPlugin> installed)
+    {
+        var root = Path.GetFullPath(pluginDir) + Path.DirectorySeparatorChar;
+        var match = installed.FirstOrDefault(p => p.Id.Equals(id, StringComparison.OrdinalIgnoreCase) && Path.GetFullPath(p.Folder).StartsWith(root, StringComparison.Ordinal))
+            ?? throw new PluginException($"no plugin '{id}' is installed in {pluginDir}; installed: {string.Join(", ", installed.Select(p => p.Id).DefaultIfEmpty("none"))}");
+        var retired = Path.Combine(pluginDir, $".removed-{match.Id}-{Guid.NewGuid():N}");
+        try
+        {
+            Directory.Move(match.Folder, retired);
+            Directory.Delete(retired, recursive: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new PluginException($"cannot remove plugin '{id}' from {match.Folder}: {e.Message}", e);
+        }
+        return match.Folder;
+    }
+
     private (PluginManifest, string) Install(PluginPackage package)
     {
         Directory.CreateDirectory(pluginDir);
         var final = Path.Combine(pluginDir, package.Manifest.Id);
+        RefuseDowngrade(final, package);
         var staging = Path.Combine(pluginDir, $".install-{package.Manifest.Id}-{Guid.NewGuid():N}");
         var retired = Path.Combine(pluginDir, $".old-{package.Manifest.Id}-{Guid.NewGuid():N}");
         try
@@ -70,6 +92,18 @@ internal sealed class PluginInstaller(string pluginDir)
             if (Directory.Exists(retired)) Directory.Delete(retired, recursive: true);
         }
         return (package.Manifest, final);
+    }
+
+    /// <summary>An older version never replaces a newer one: the user removes the newer one first.</summary>
+    private static void RefuseDowngrade(string folder, PluginPackage package)
+    {
+        var manifestPath = Path.Combine(folder, PluginManifest.FileName);
+        if (!File.Exists(manifestPath)) return;
+        PluginManifest installed;
+        try { installed = PluginManifest.Parse(File.ReadAllText(manifestPath), folder); }
+        catch (PluginException) { return; } // a broken installation may be replaced
+        if (NuGetVersionKey(installed.Version).CompareTo(NuGetVersionKey(package.Manifest.Version)) > 0)
+            throw new PluginException($"plugin '{installed.Id}' {installed.Version} is installed, which is newer than {package.Manifest.Version} in {package.Path}; nothing was changed (run 'baktainer plugins remove {installed.Id}' first to go back)");
     }
 
     private static (Version, string) NuGetVersionKey(string version)

@@ -59,8 +59,8 @@ internal sealed class PluginLoader(ILogger logger)
             var context = new PluginLoadContext(manifest.Id, assemblyPath);
             var assembly = context.LoadFromAssemblyPath(assemblyPath);
             CheckAbstractionsReference(assembly, manifest);
-            var contracts = PluginRegistrar.Register(assembly, manifest.Id, services, configuration);
-            return new LoadedPlugin(manifest.Id, manifest.Version, folder, PluginState.Loaded, null, contracts);
+            var added = PluginRegistrar.Register(assembly, manifest.Id, services, configuration);
+            return new LoadedPlugin(manifest.Id, manifest.Version, folder, PluginState.Loaded, null, PluginRegistrar.Describe(added)) { Registrations = added };
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

@@ -20,9 +20,9 @@ internal static class PluginRegistrar
     private static readonly Type[] Contracts =
         [typeof(IBackupStrategy), typeof(IStorageTargetFactory), typeof(INotifierFactory), typeof(IDiscoveryProviderFactory), typeof(ICompressionCodec)];
 
-    /// <summary>Registers the plugin and returns the contracts it provides.</summary>
+    /// <summary>Registers the plugin and returns what it added.</summary>
     /// <exception cref="PluginException">No entry point, or one that failed to construct or register.</exception>
-    public static IReadOnlyList<string> Register(Assembly assembly, string pluginId, IServiceCollection services, IConfiguration configuration)
+    public static IReadOnlyList<ServiceDescriptor> Register(Assembly assembly, string pluginId, IServiceCollection services, IConfiguration configuration)
     {
         var scan = new ServiceCollection();
         scan.Scan(s => s.FromAssemblies(assembly)
@@ -43,8 +43,15 @@ internal static class PluginRegistrar
 
         var added = staging.Except(services).ToList();
         foreach (var descriptor in added) services.Add(descriptor);
-        return added.Where(d => Contracts.Contains(d.ServiceType)).Select(Describe).ToList();
+        return added;
     }
+
+    /// <summary>The contracts among <paramref name="added"/>, by interface and implementation.</summary>
+    public static IReadOnlyList<string> Describe(IEnumerable<ServiceDescriptor> added) =>
+        added.Where(d => Contracts.Contains(d.ServiceType)).Select(Describe).ToList();
+
+    /// <summary>Whether <paramref name="type"/> is one of the plugin contracts.</summary>
+    public static bool IsContract(Type type) => Contracts.Contains(type);
 
     private static string Describe(ServiceDescriptor d)
     {

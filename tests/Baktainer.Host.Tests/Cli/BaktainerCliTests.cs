@@ -154,6 +154,49 @@ public sealed class BaktainerCliTests
     }
 
     [Test]
+    public async Task PluginsList_InstalledPlugin_ProvidesUserFacingNames()
+    {
+        Assert.That((await CliRunner.Run(_env, _work.Path, "plugins", "install", PluginFolders.Package(PluginFolders.JsonNew))).Code, Is.EqualTo(0));
+
+        var json = await CliRunner.Run(_env, _work.Path, "plugins", "list", "--json");
+        var table = await CliRunner.Run(_env, _work.Path, "plugins", "list");
+
+        Assert.That(json.Out, Does.Contain("\"provides\": [\n      \"engine json-new\",\n      \"label baktainer.json-new.indent\"\n    ]"), json.Out);
+        Assert.That(table.Out, Does.Contain("engine json-new").And.Contain("label baktainer.json-new.indent"));
+    }
+
+    [Test]
+    public async Task PluginsInstall_IdWithoutSource_Exit2SaysSourceNeeded()
+    {
+        var (code, _, error) = await CliRunner.Run(_env, _work.Path, "plugins", "install", "Example.Baktainer.Cat");
+        Assert.That(code, Is.EqualTo(2));
+        Assert.That(error, Does.Contain("'Example.Baktainer.Cat' is a package id, which needs --source <folder>"));
+        Assert.That(Directory.Exists(_env["BT_PLUGIN_DIR"]), Is.False, "nothing was created");
+    }
+
+    [Test]
+    public async Task PluginsRemove_InstalledPlugin_GoneFromFolderAndList()
+    {
+        Assert.That((await CliRunner.Run(_env, _work.Path, "plugins", "install", PluginFolders.Package(PluginFolders.JsonNew))).Code, Is.EqualTo(0));
+
+        var (code, output, error) = await CliRunner.Run(_env, _work.Path, "plugins", "remove", "TestPlugin.JsonNew");
+
+        Assert.That(code, Is.EqualTo(0), error);
+        Assert.That(output, Does.Contain("removed plugin TestPlugin.JsonNew"));
+        Assert.That(Directory.GetFileSystemEntries(_env["BT_PLUGIN_DIR"]), Is.Empty);
+        Assert.That((await CliRunner.Run(_env, _work.Path, "plugins", "list")).Out, Does.Not.Contain("TestPlugin.JsonNew"));
+    }
+
+    [Test]
+    public async Task PluginsRemove_UnknownId_Exit1NamingInstalled()
+    {
+        Assert.That((await CliRunner.Run(_env, _work.Path, "plugins", "install", PluginFolders.Package(PluginFolders.JsonNew))).Code, Is.EqualTo(0));
+        var (code, _, error) = await CliRunner.Run(_env, _work.Path, "plugins", "remove", "Nope");
+        Assert.That(code, Is.EqualTo(1));
+        Assert.That(error, Does.Contain("no plugin 'Nope' is installed").And.Contain("installed: TestPlugin.JsonNew"));
+    }
+
+    [Test]
     public async Task PluginsInstall_FromSourceFolder_Installs()
     {
         var (code, output, error) = await CliRunner.Run(_env, _work.Path, "plugins", "install", "TestPlugin.JsonOld", "--source", RepoPaths.TestPackages);

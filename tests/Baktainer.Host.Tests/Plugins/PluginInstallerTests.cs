@@ -67,6 +67,30 @@ public sealed class PluginInstallerTests
     }
 
     [Test]
+    public void InstallFile_OlderOverNewer_RefusedAndNewerKept()
+    {
+        var installer = new PluginInstaller(PluginDir);
+        installer.InstallFile(PluginFolders.Package(PluginFolders.JsonOld));
+        var older = RewriteManifest(PluginFolders.Package(PluginFolders.JsonOld),
+            """{ "id": "TestPlugin.JsonOld", "version": "0.9.0", "assembly": "Baktainer.TestPlugin.JsonOld.dll", "abstractions": 1 }""");
+
+        var e = Assert.Throws<PluginException>(() => installer.InstallFile(older));
+
+        Assert.That(e!.Message, Does.Contain("plugin 'TestPlugin.JsonOld' 1.0.0 is installed, which is newer than 0.9.0").And.Contain("nothing was changed"));
+        Assert.That(File.ReadAllText(Path.Combine(PluginDir, PluginFolders.JsonOld, "plugin.json")), Does.Contain("\"version\": \"1.0.0\""));
+    }
+
+    [Test]
+    public void InstallFile_NewerOverOlder_Replaces()
+    {
+        var installer = new PluginInstaller(PluginDir);
+        installer.InstallFile(PluginFolders.Package(PluginFolders.JsonOld));
+        var newer = RewriteManifest(PluginFolders.Package(PluginFolders.JsonOld),
+            """{ "id": "TestPlugin.JsonOld", "version": "1.2.0", "assembly": "Baktainer.TestPlugin.JsonOld.dll", "abstractions": 1 }""");
+        Assert.That(installer.InstallFile(newer).Manifest.Version, Is.EqualTo("1.2.0"));
+    }
+
+    [Test]
     public void InstallFile_ManifestNamesMissingAssembly_Refused()
     {
         var bad = RewriteManifest(PluginFolders.Package(PluginFolders.JsonOld),

@@ -7,7 +7,7 @@ using Baktainer.Host.Plugins;
 namespace Baktainer.Host.Cli.Commands;
 
 /// <summary><c>baktainer validate</c>: checks configuration and plugins; exits 2 on any error.</summary>
-internal sealed class ValidateCommand(ConfigurationReport report, BaktainerSettings settings, PluginCatalog plugins, ComponentRegistry components, CommandConsole console)
+internal sealed class ValidateCommand(ConfigurationReport report, BaktainerSettings settings, PluginCatalog plugins, PluginOfferings offerings, ComponentRegistry components, CommandConsole console)
 {
     public static Command Create(CliContext context)
     {
@@ -23,7 +23,7 @@ internal sealed class ValidateCommand(ConfigurationReport report, BaktainerSetti
         await output.WriteLineAsync($"plugin folder: {settings.PluginDir}{(settings.PluginExtraDir is { } extra ? $" (and {extra})" : "")}");
         foreach (var plugin in plugins.All)
             await output.WriteLineAsync(plugin.State == PluginState.Loaded
-                ? $"  plugin {plugin.Id} {plugin.Version}: loaded ({string.Join(", ", plugin.Contracts)})"
+                ? $"  plugin {plugin.Id} {plugin.Version}: loaded ({string.Join(", ", offerings.For(plugin))})"
                 : $"  plugin {plugin.Id}: FAILED: {plugin.Error}");
         foreach (var entry in settings.Storage.Concat(settings.Notifiers).Concat(settings.Discovery))
             await output.WriteLineAsync($"  {entry.Key}: {entry.Name} ({entry.Type})");
