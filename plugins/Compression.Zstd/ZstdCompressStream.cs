@@ -1,0 +1,106 @@
+using System.Buffers;
+using Baktainer.Abstractions.Streams;
+using Baktainer.Compression.Zstd.Native;
+
+namespace Baktainer.Compression.Zstd;
+
+/// <summary>
+/// Write-only: compresses into one zstd frame written to the destination with
+/// <c>ZSTD_compressStream2</c>. One context and one output buffer per stream, reused for every
+/// write; libzstd's worker threads (<c>nbWorkers</c>) compress while the caller keeps feeding.
+/// Disposing ends the frame and leaves the destination open.
+/// </summary>
+internal sealed class ZstdCompressStream : WriteOnlyStream
+{
+    private readonly ZstdApi _api;
+    private readonly Stream _destination;
+    private readonly ZstdCompressionHandle _context;
+    private readonly byte[] _output;
+    private bool _finished;
+
+    public unsafe ZstdCompressStream(ZstdApi api, Stream destination, int level, int workers)
+    {
+        _api = api;
+        _destination = destination;
+        _context = new ZstdCompressionHandle(api);
+        api.Check(api.CCtxSetParameter(_context.DangerousGetHandle(), ZstdApi.CompressionLevelParameter, level), "setting the level");
+        if (workers > 0) api.Check(api.CCtxSetParameter(_context.DangerousGetHandle(), ZstdApi.WorkersParameter, workers), "setting nbWorkers");
+        _output = ArrayPool<byte>.Shared.Rent(api.CompressOutSize);
+    }
+
+    public override void Write(ReadOnlySpan<byte> buffer)
+    {
+        var consumed = 0;
+        do
+        {
+            var (used, produced, _) = Step(buffer[consumed..], ZstdApi.Continue);
+            consumed += used;
+            if (produced > 0) _destination.Write(_output, 0, produced);
+        } while (consumed < buffer.Length);
+    }
+
+    public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        var consumed = 0;
+        do
+        {
+            var (used, produced, _) = Step(buffer.Span[consumed..], ZstdApi.Continue);
+            consumed += used;
+            if (produced > 0) await _destination.WriteAsync(_output.AsMemory(0, produced), cancellationToken).ConfigureAwait(false);
+        } while (consumed < buffer.Length);
+    }
+
+    /// <summary>One call of ZSTD_compressStream2 into the output buffer: input bytes consumed, output bytes produced, bytes still to flush.</summary>
+    private unsafe (int Consumed, int Produced, nuint Remaining) Step(ReadOnlySpan<byte> input, int directive)
+    {
+        fixed (byte* inData = input)
+        fixed (byte* outData = _output)
+        {
+            var source = new ZstdApi.ConstBuffer { Data = inData, Size = (nuint)input.Length };
+            var target = new ZstdApi.Buffer { Data = outData, Size = (nuint)_output.Length };
+            var remaining = _api.Check(_api.CompressStream2(_context.DangerousGetHandle(), &target, &source, directive), "compression");
+            return ((int)source.Position, (int)target.Position, remaining);
+        }
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        if (!_finished && !_context.IsClosed)
+        {
+            _finished = true;
+            nuint remaining;
+            do
+            {
+                (_, var produced, remaining) = Step([], ZstdApi.End);
+                if (produced > 0) await _destination.WriteAsync(_output.AsMemory(0, produced)).ConfigureAwait(false);
+            } while (remaining != 0);
+            await _destination.FlushAsync().ConfigureAwait(false);
+        }
+        Release();
+        GC.SuppressFinalize(this);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing && !_finished && !_context.IsClosed)
+        {
+            _finished = true;
+            nuint remaining;
+            do
+            {
+                (_, var produced, remaining) = Step([], ZstdApi.End);
+                if (produced > 0) _destination.Write(_output, 0, produced);
+            } while (remaining != 0);
+            _destination.Flush();
+        }
+        if (disposing) Release();
+        base.Dispose(disposing);
+    }
+
+    private void Release()
+    {
+        if (_context.IsClosed) return;
+        _context.Dispose();
+        ArrayPool<byte>.Shared.Return(_output);
+    }
+}

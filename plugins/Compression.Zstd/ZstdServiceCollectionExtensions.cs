@@ -1,0 +1,25 @@
+using Baktainer.Abstractions;
+using Baktainer.Abstractions.Compression;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Baktainer.Compression.Zstd;
+
+/// <summary>Registers the zstd codec.</summary>
+public static class ZstdServiceCollectionExtensions
+{
+    /// <summary>Adds the <c>zstd</c> codec (<c>BT_COMPRESSION=zstd</c>, label <c>baktainer.compression=zstd</c>).</summary>
+    public static IServiceCollection AddZstdCompression(this IServiceCollection services, ZstdOptions? options = null) =>
+        services.AddSingleton<ICompressionCodec>(new ZstdCodec(options ?? new ZstdOptions()));
+
+    /// <summary>Adds the codec with its settings read from <paramref name="configuration"/> (<c>Library</c>, <c>Workers</c>).</summary>
+    /// <exception cref="BaktainerException">A setting is invalid; the message names it.</exception>
+    public static IServiceCollection AddZstdCompression(this IServiceCollection services, IConfiguration configuration)
+    {
+        var defaults = new ZstdOptions();
+        var workers = defaults.Workers;
+        if (configuration["Workers"] is { } text && (!int.TryParse(text, out workers) || workers is < 0 or > 64))
+            throw new BaktainerException($"Plugins:Compression.Zstd:Workers has invalid value \"{text}\"; expected a whole number from 0 to 64");
+        return services.AddZstdCompression(new ZstdOptions { Library = configuration["Library"] ?? defaults.Library, Workers = workers });
+    }
+}
