@@ -8,7 +8,9 @@ public sealed record ZstdOptions
 
     /// <summary>
     /// libzstd worker threads (<c>nbWorkers</c>); 0 compresses on the backup's own thread. The default
-    /// is the number of processors, at most 4: compression then overlaps the dump instead of adding to it.
+    /// is one worker when there is more than one processor: compression then overlaps the dump instead
+    /// of adding to it, for about 8 MB (one worker at level 1 compresses about 340 MB/s, faster than
+    /// any exec stream measured); more workers only help at high levels.
     /// </summary>
-    public int Workers { get; init; } = Math.Clamp(Environment.ProcessorCount, 1, 4);
+    public int Workers { get; init; } = Environment.ProcessorCount > 1 ? 1 : 0;
 }

@@ -1,16 +1,23 @@
 #!/usr/bin/env bash
-# Baktainer backup benchmark (dotnet cake --target=Bench). Needs a running Docker engine and
-# Debian's postgresql; builds what it needs. Measures, in one run on this machine:
-#   (a) docker exec <db> pg_dump > file          the baseline a user would compare with
+# Baktainer compression and restore benchmark (dotnet cake --target=Bench). Needs a running Docker
+# engine and Debian's postgresql; run it under the shared Docker lock (flock /tmp/bt-docker.lock).
+# One run on this machine, with a PostgreSQL dump of >= 400 MB (orders and events: numbers, names,
+# e-mail addresses, timestamps, JSON and hashes), measures:
+#   (a) docker exec <db> pg_dump > file              the baseline a user would compare with
 #   (b) docker exec <db> pg_dump | gzip -1 > file
-#   (c) baktainer backup of the same container (gzip + SHA-256 + atomic commit)
-#   (d) the same without compression
-# and Baktainer's peak RSS at about 100 MB, 400 MB and 1 GB of dump. Prints ratios against (a).
+#   (c) baktainer backup, gzip at its default level
+#   (d) baktainer backup, BT_COMPRESSION=zstd at its default level
+#   (e) baktainer backup, no compression (SHA-256 + fsync + atomic commit only)
+# with time, stored size and peak RSS of each; then restore of the same dump:
+#   (r) docker exec -i <db> psql < file              into a new database
+#   (s) baktainer restore of (d) --yes and (t) of (c) (full verification first, temporary database swapped in)
+# Prints ratios against (a), (b) and (r) measured in the same run.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 BAKTAINER=${BAKTAINER:-$PWD/artifacts/publish/baktainer}
+ROWS=${BENCH_ROWS:-1800000}
 WORK=$(mktemp -d /tmp/bt-bench-XXXX)
-NAME=bt-bench-pg
+NAME=bt-bench-pg-$$
 PASSWORD=bench-pw
 trap 'docker rm -f -v $NAME >/dev/null 2>&1 || true; rm -rf "$WORK"' EXIT
 
@@ -22,7 +29,6 @@ if ! docker image inspect baktainer-test/base >/dev/null 2>&1; then
   tar -C $root -c . | docker import - baktainer-test/base >/dev/null
 fi
 
-docker rm -f -v $NAME >/dev/null 2>&1 || true
 docker run -d --name $NAME --network none -e POSTGRES_PASSWORD=$PASSWORD -e PGHOST=/tmp \
   --label baktainer.backup=true --label baktainer.db.engine=postgres --label baktainer.db.name=bench \
   --label baktainer.db.password_env=POSTGRES_PASSWORD \
@@ -31,57 +37,61 @@ docker run -d --name $NAME --network none -e POSTGRES_PASSWORD=$PASSWORD -e PGHO
 psql() { docker exec -e PGPASSWORD=$PASSWORD $NAME psql -U postgres -Atq "$@"; }
 for _ in $(seq 1 60); do psql -c 'select 1' >/dev/null 2>&1 && break; sleep 0.5; done
 psql -c 'create database bench'
-psql -d bench -c 'create table t(id bigint, a text, b text)'
+psql -d bench -c "create table orders(id bigint primary key, customer text, email text, created timestamptz, amount numeric(10,2), status text, sku text, note text)" \
+  -c "insert into orders select g, 'Customer ' || (g * 7919 % 50000), 'user' || (g * 7919 % 50000) || '@example.com', timestamptz '2024-01-01' + g * interval '17 seconds', (g * 31 % 100000) / 100.0, (array['new','paid','shipped','delivered','cancelled'])[g % 5 + 1], 'SKU-' || lpad((g * 104729 % 9000)::text, 5, '0'), md5(g::text) from generate_series(1::bigint, $ROWS) g" \
+  -c "create table events(id bigint, at timestamptz, kind text, payload text)" \
+  -c "insert into events select g, timestamptz '2024-01-01' + g * interval '3 seconds', (array['login','logout','view','click','purchase'])[g % 5 + 1], '{\"session\":\"' || md5((g / 20)::text) || '\",\"page\":\"/products/' || (g * 13 % 2000) || '\",\"ms\":' || (g * 37 % 5000) || '}' from generate_series(1::bigint, $ROWS) g" \
+  -c "vacuum analyze"
 
-rows=0
-grow_to() { # rows
-  psql -d bench -c "insert into t select g, md5(g::text) || md5((g * 7)::text), md5((g * 13)::text) from generate_series($((rows + 1)), $1) g"
-  rows=$1
+now() { date +%s.%N; }
+measure() { # label command...: runs it, records seconds in T[label]
+  local s; s=$(now); "${@:2}"; T[$1]=$(echo "$(now) - $s" | bc)
 }
-dump_size() { docker exec -e PGPASSWORD=$PASSWORD $NAME pg_dump -U postgres -d bench | wc -c; }
-secs() { local s=$(date +%s.%N); "$@" >/dev/null 2>&1; echo "$(date +%s.%N) - $s" | bc; }
-baktainer_run() { # [VAR=value...]; prints "<seconds> <peak kB>"
-  local dir=$WORK/backups-$RANDOM; mkdir -p $dir
-  local s=$(date +%s.%N)
-  env BT_BACKUP_DIR=$dir "$@" /usr/bin/time -f %M -o $WORK/rss "$BAKTAINER" --quiet backup --target $NAME >/dev/null
-  echo "$(echo "$(date +%s.%N) - $s" | bc) $(cat $WORK/rss)"
-  rm -rf $dir
+declare -A T S R
+dump() { docker exec -e PGPASSWORD=$PASSWORD $NAME pg_dump -U postgres -d bench; }
+baktainer_backup() { # label [VAR=value...]
+  local label=$1; shift; local dir=$WORK/backups-$label; mkdir -p $dir
+  measure $label env BT_BACKUP_DIR=$dir "$@" /usr/bin/time -f %M -o $WORK/rss-$label "$BAKTAINER" --quiet backup --target $NAME >/dev/null
+  S[$label]=$(find $dir -type f ! -name '*.json' -printf '%s\n'); R[$label]=$(cat $WORK/rss-$label)
 }
 
-echo "== peak RSS at ~100 MB of dump"
-grow_to 1000000
-size100=$(dump_size)
-read -r _ rss100 <<<"$(baktainer_run)"
+echo "== backup"
+sync; sleep 2
+measure a sh -c "docker exec -e PGPASSWORD=$PASSWORD $NAME pg_dump -U postgres -d bench > $WORK/a.sql"
+S[a]=$(stat -c %s $WORK/a.sql)
+measure b sh -c "docker exec -e PGPASSWORD=$PASSWORD $NAME pg_dump -U postgres -d bench | /usr/bin/time -f %M -o $WORK/rss-b gzip -1 > $WORK/b.sql.gz"
+S[b]=$(stat -c %s $WORK/b.sql.gz); R[b]=$(cat $WORK/rss-b)
+baktainer_backup c
+baktainer_backup d BT_COMPRESSION=zstd
+baktainer_backup e BT_COMPRESS=false
+rm -f $WORK/b.sql.gz
 
-echo "== throughput at ~400 MB of dump"
-grow_to 4200000
-size400=$(dump_size)
-best_a=999999; best_b=999999; best_c=999999; best_d=999999; rss400=0
-for run in 1 2 3; do
-  a=$(secs sh -c "docker exec -e PGPASSWORD=$PASSWORD $NAME pg_dump -U postgres -d bench > $WORK/a.sql")
-  b=$(secs sh -c "docker exec -e PGPASSWORD=$PASSWORD $NAME pg_dump -U postgres -d bench | gzip -1 > $WORK/b.sql.gz")
-  read -r c rss <<<"$(baktainer_run)"
-  read -r d _ <<<"$(baktainer_run BT_COMPRESS=false)"
-  echo "   run $run: (a) ${a}s  (b) ${b}s  (c) ${c}s  (d) ${d}s  peak RSS ${rss} kB"
-  best_d=$(echo "if ($d < $best_d) $d else $best_d" | bc)
-  best_a=$(echo "if ($a < $best_a) $a else $best_a" | bc); best_b=$(echo "if ($b < $best_b) $b else $best_b" | bc)
-  best_c=$(echo "if ($c < $best_c) $c else $best_c" | bc); [ "$rss" -gt "$rss400" ] && rss400=$rss
-  rm -f $WORK/a.sql $WORK/b.sql.gz
-done
+echo "== restore"
+psql -c 'create database cli_restore'
+measure r sh -c "docker exec -i -e PGPASSWORD=$PASSWORD $NAME psql -U postgres -d cli_restore -q -v ON_ERROR_STOP=1 < $WORK/a.sql >/dev/null"
+psql -c 'drop database cli_restore'
+restore() { # label backup-folder-label
+  local file; file=$(find $WORK/backups-$2 -type f ! -name '*.json')
+  measure $1 env BT_BACKUP_DIR=$WORK/backups-$2 /usr/bin/time -f %M -o $WORK/rss-$1 "$BAKTAINER" --quiet restore "$file" --target $NAME --yes
+  R[$1]=$(cat $WORK/rss-$1)
+}
+restore s d
+restore t c
+rows=$(psql -d bench -c 'select count(*) from orders')
+[ "$rows" = "$ROWS" ] || { echo "restored orders has $rows rows, expected $ROWS"; exit 1; }
 
-echo "== peak RSS at ~1 GB of dump"
-grow_to 10500000
-size1g=$(dump_size)
-read -r c1g rss1g <<<"$(baktainer_run)"
-
-mb() { echo "scale=0; $1 / 1048576" | bc; }
+mb() { echo "scale=1; $1 / 1048576" | bc; }
+ratio() { echo "scale=2; $1 / $2" | bc -l; }
 echo
-echo "Baktainer backup benchmark ($(nproc) cores; best of 3 at ~400 MB)"
-printf '  dump size                     %6s MB\n' "$(mb $size400)"
-printf '  (a) docker exec pg_dump > f   %8.2f s\n' "$best_a"
-printf '  (b) ... | gzip -1 > f         %8.2f s   (b)/(a) = %.2f\n' "$best_b" "$(echo "$best_b / $best_a" | bc -l)"
-printf '  (c) baktainer backup          %8.2f s   (c)/(a) = %.2f   target <= 1.05\n' "$best_c" "$(echo "$best_c / $best_a" | bc -l)"
-printf '  (d) baktainer, no compression %7.2f s   (d)/(a) = %.2f   (SHA-256 + fsync + atomic commit only)\n' "$best_d" "$(echo "$best_d / $best_a" | bc -l)"
-printf '  peak RSS at %5s MB dump      %6s MB\n' "$(mb $size100)" "$((rss100 / 1024))"
-printf '  peak RSS at %5s MB dump      %6s MB\n' "$(mb $size400)" "$((rss400 / 1024))"
-printf '  peak RSS at %5s MB dump      %6s MB   (backup took %.1f s)   target <= 80 MB flat\n' "$(mb $size1g)" "$((rss1g / 1024))" "$c1g"
+echo "Baktainer compression benchmark ($(nproc) cores, one run; dump $(mb ${S[a]}) MiB)"
+printf '  %-36s %8.2f s %8s MiB                  peak RSS (docker CLI not counted)\n' "(a) docker exec pg_dump > f" "${T[a]}" "$(mb ${S[a]})"
+printf '  %-36s %8.2f s %8s MiB  time/(a) %.2f   gzip peak RSS %s MiB\n' "(b) ... | gzip -1 > f" "${T[b]}" "$(mb ${S[b]})" "$(ratio ${T[b]} ${T[a]})" "$((R[b] / 1024))"
+for x in c d e; do
+  case $x in c) l="(c) baktainer, gzip default";; d) l="(d) baktainer, zstd default";; e) l="(e) baktainer, no compression";; esac
+  printf '  %-36s %8.2f s %8s MiB  time/(a) %.2f   size/(b) %.2f   peak RSS %s MiB\n' "$l" "${T[$x]}" "$(mb ${S[$x]})" "$(ratio ${T[$x]} ${T[a]})" "$(ratio ${S[$x]} ${S[b]})" "$((R[$x] / 1024))"
+done
+echo "  targets: (c) size/(b) <= 1.00, time/(a) <= 1.05; (d) size/(b) <= 0.80, time/(a) <= 1.00, peak RSS <= 80 MiB"
+printf '  %-36s %8.2f s\n' "(r) docker exec -i psql < f" "${T[r]}"
+printf '  %-36s %8.2f s   time/(r) %.2f   peak RSS %s MiB\n' "(s) baktainer restore (zstd)" "${T[s]}" "$(ratio ${T[s]} ${T[r]})" "$((R[s] / 1024))"
+printf '  %-36s %8.2f s   time/(r) %.2f   peak RSS %s MiB\n' "(t) baktainer restore (gzip)" "${T[t]}" "$(ratio ${T[t]} ${T[r]})" "$((R[t] / 1024))"
+echo "  target: restore time/(r) <= 1.00 (Baktainer verifies the whole backup before it touches the database)"

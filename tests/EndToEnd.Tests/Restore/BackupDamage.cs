@@ -41,4 +41,14 @@ internal static class BackupDamage
             RawSize = raw.Length, StoredSize = stored.Length, Sha256 = Convert.ToHexStringLower(SHA256.HashData(stored)),
         }));
     }
+
+    /// <summary>Flips bytes in the middle of the file and re-hashes the manifest: only decompression can notice.</summary>
+    public static void CorruptContentKeepingChecksum(string file)
+    {
+        var stored = File.ReadAllBytes(file);
+        for (var i = stored.Length / 2; i < stored.Length / 2 + 32; i++) stored[i] ^= 0x5a;
+        File.WriteAllBytes(file, stored);
+        var manifest = ManifestJson.TryParse(File.ReadAllBytes(file + ".json"))!;
+        File.WriteAllBytes(file + ".json", ManifestJson.Serialize(manifest with { Sha256 = Convert.ToHexStringLower(SHA256.HashData(stored)) }));
+    }
 }
