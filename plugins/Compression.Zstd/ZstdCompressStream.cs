@@ -5,8 +5,8 @@ using Baktainer.Compression.Zstd.Native;
 namespace Baktainer.Compression.Zstd;
 
 /// <summary>
-/// Write-only: compresses into one zstd frame written to the destination with
-/// <c>ZSTD_compressStream2</c>. One context and one output buffer per stream, reused for every
+/// Write-only: compresses into one zstd frame, with a content checksum, written to the destination
+/// with <c>ZSTD_compressStream2</c>. One context and one output buffer per stream, reused for every
 /// write; libzstd's worker threads (<c>nbWorkers</c>) compress while the caller keeps feeding.
 /// Disposing ends the frame and leaves the destination open.
 /// </summary>
@@ -24,6 +24,8 @@ internal sealed class ZstdCompressStream : WriteOnlyStream
         _destination = destination;
         _context = new ZstdCompressionHandle(api);
         api.Check(api.CCtxSetParameter(_context.DangerousGetHandle(), ZstdApi.CompressionLevelParameter, level), "setting the level");
+        // As the zstd command line does: without it, damage inside a frame can decode into wrong data without an error.
+        api.Check(api.CCtxSetParameter(_context.DangerousGetHandle(), ZstdApi.ChecksumParameter, 1), "enabling the content checksum");
         if (workers > 0) api.Check(api.CCtxSetParameter(_context.DangerousGetHandle(), ZstdApi.WorkersParameter, workers), "setting nbWorkers");
         _output = ArrayPool<byte>.Shared.Rent(api.CompressOutSize);
     }

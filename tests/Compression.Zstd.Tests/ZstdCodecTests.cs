@@ -74,6 +74,20 @@ public sealed class ZstdCodecTests
     }
 
     [Test]
+    public async Task CreateDecompressor_DamagedLiteralsInsideFrame_ContentChecksumCatchesIt()
+    {
+        var codec = new ZstdCodec(new ZstdOptions());
+        var text = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Range(1, 2000).Select(i => $"{Guid.NewGuid()}\n")));
+        var stored = await CompressAsync(codec, 1, text);
+        var (code, _, _) = await ZstdCli.RunAsync(stored, "-t", "-v");
+        Assert.That(code, Is.EqualTo(0));
+        // Random hex barely compresses: these bytes are literals, which decode without error unless the checksum is checked.
+        stored[stored.Length / 2] ^= 0x01;
+        var e = Assert.ThrowsAsync<InvalidDataException>(() => DecompressAsync(codec, stored));
+        Assert.That(e!.Message, Does.Contain("zstd"));
+    }
+
+    [Test]
     public async Task CreateDecompressor_Truncated_ThrowsInvalidDataNamingTruncation()
     {
         var codec = new ZstdCodec(new ZstdOptions());

@@ -13,6 +13,8 @@ internal sealed unsafe class ZstdApi
 {
     /// <summary><c>ZSTD_c_compressionLevel</c>.</summary>
     public const int CompressionLevelParameter = 100;
+    /// <summary><c>ZSTD_c_checksumFlag</c>: end each frame with a checksum of its content, checked when it is decompressed.</summary>
+    public const int ChecksumParameter = 201;
     /// <summary><c>ZSTD_c_nbWorkers</c>: worker threads inside libzstd (0 = compress on the caller's thread).</summary>
     public const int WorkersParameter = 400;
     /// <summary><c>ZSTD_e_continue</c>.</summary>
