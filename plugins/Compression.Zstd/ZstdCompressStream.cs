@@ -14,7 +14,7 @@ internal sealed class ZstdCompressStream : WriteOnlyStream
 {
     private readonly ZstdApi _api;
     private readonly Stream _destination;
-    private readonly ZstdCompressionHandle _context;
+    private readonly ZstdHandle _context;
     private readonly byte[] _output;
     private bool _finished;
 
@@ -22,7 +22,7 @@ internal sealed class ZstdCompressStream : WriteOnlyStream
     {
         _api = api;
         _destination = destination;
-        _context = new ZstdCompressionHandle(api);
+        _context = api.NewCompressionContext();
         api.Check(api.CCtxSetParameter(_context.DangerousGetHandle(), ZstdApi.CompressionLevelParameter, level), "setting the level");
         // As the zstd command line does: without it, damage inside a frame can decode into wrong data without an error.
         api.Check(api.CCtxSetParameter(_context.DangerousGetHandle(), ZstdApi.ChecksumParameter, 1), "enabling the content checksum");

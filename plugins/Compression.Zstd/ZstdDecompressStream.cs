@@ -11,7 +11,7 @@ namespace Baktainer.Compression.Zstd;
 /// </summary>
 internal sealed class ZstdDecompressStream(ZstdApi api, Stream source, bool leaveOpen) : ReadOnlyStream
 {
-    private readonly ZstdDecompressionHandle _context = new(api);
+    private readonly ZstdHandle _context = api.NewDecompressionContext();
     private readonly byte[] _input = ArrayPool<byte>.Shared.Rent(api.DecompressInSize);
     private int _inputStart;
     private int _inputEnd;

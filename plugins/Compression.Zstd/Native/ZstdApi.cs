@@ -33,7 +33,6 @@ internal sealed unsafe class ZstdApi
     private readonly delegate* unmanaged<nuint, byte*> _getErrorName;
     private readonly delegate* unmanaged<nuint> _cStreamOutSize;
     private readonly delegate* unmanaged<nuint> _dStreamInSize;
-    private readonly delegate* unmanaged<byte*> _versionString;
 
     private ZstdApi(nint library)
     {
@@ -48,11 +47,13 @@ internal sealed unsafe class ZstdApi
         _getErrorName = (delegate* unmanaged<nuint, byte*>)Export(library, "ZSTD_getErrorName");
         _cStreamOutSize = (delegate* unmanaged<nuint>)Export(library, "ZSTD_CStreamOutSize");
         _dStreamInSize = (delegate* unmanaged<nuint>)Export(library, "ZSTD_DStreamInSize");
-        _versionString = (delegate* unmanaged<byte*>)Export(library, "ZSTD_versionString");
     }
 
-    /// <summary>libzstd's version, e.g. <c>1.5.4</c>.</summary>
-    public string Version => Marshal.PtrToStringUTF8((nint)_versionString()) ?? "?";
+    /// <summary>A new compression context.</summary>
+    public ZstdHandle NewCompressionContext() => new(CreateCCtx(), FreeCCtx, "ZSTD_createCCtx");
+
+    /// <summary>A new decompression context.</summary>
+    public ZstdHandle NewDecompressionContext() => new(CreateDCtx(), FreeDCtx, "ZSTD_createDCtx");
 
     /// <summary>The output buffer size libzstd recommends for compression (one block plus framing).</summary>
     public int CompressOutSize => (int)_cStreamOutSize();

@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using Baktainer.Tests.Shared;
 using Baktainer.Tests.Shared.Docker;
+using EndToEnd.Tests.Engines;
 
 namespace EndToEnd.Tests.Compression;
 
@@ -90,24 +90,13 @@ public sealed class CodecRoundTripTests : EndToEndTest
         {
             var (file, manifest) = await CodecBackups.BackupAsync(Backups, CodecCase.All[i], db.Name);
             await CodecBackups.DecompressWithCliAsync(file, manifest, Raw(i));
-            Assert.That(Sqlite3(Raw(i), "pragma integrity_check;"), Is.EqualTo("ok"), CodecCase.All[i].ToString());
-            Assert.That(Sqlite3(Raw(i), SqliteChecksum), Is.EqualTo(expected), CodecCase.All[i].ToString());
+            Assert.That(SqliteBackupTests.Sqlite(Raw(i), "pragma integrity_check;"), Is.EqualTo("ok"), CodecCase.All[i].ToString());
+            Assert.That(SqliteBackupTests.Sqlite(Raw(i), SqliteChecksum), Is.EqualTo(expected), CodecCase.All[i].ToString());
         }
 
         await DatabaseContainers.SqliteAsync(db, "/data/app.db", "delete from notes where id > 5;");
         var restore = await BaktainerProcess.RunAsync(Backups.Environment(("BT_BACKUP_DIR", Path.Combine(Backups.Path, "zstd-default"))), "restore", "latest", "--target", db.Name, "--yes");
         Assert.That(restore.Code, Is.EqualTo(0), restore.Error);
         Assert.That(await DatabaseContainers.SqliteAsync(db, "/data/app.db", SqliteChecksum), Is.EqualTo(expected), "baktainer restore of the zstd backup");
-    }
-
-    private static string Sqlite3(string file, string sql)
-    {
-        var info = new ProcessStartInfo("sqlite3") { RedirectStandardOutput = true, UseShellExecute = false };
-        info.ArgumentList.Add(file);
-        info.ArgumentList.Add(sql);
-        using var process = Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return output.Trim();
     }
 }

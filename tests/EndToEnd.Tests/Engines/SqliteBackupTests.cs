@@ -86,7 +86,8 @@ public sealed class SqliteBackupTests : EndToEndTest
         Assert.That(await container.ExecAsync("ls", "-A", "/"), Does.Not.Contain("copy.db"));
     }
 
-    private static string Sqlite(string file, string sql)
+    /// <summary>Runs the host's sqlite3 on a database file (e.g. a decompressed backup) and returns its trimmed output.</summary>
+    internal static string Sqlite(string file, string sql)
     {
         var info = new ProcessStartInfo("sqlite3") { RedirectStandardOutput = true, UseShellExecute = false };
         info.ArgumentList.Add(file);
