@@ -38,6 +38,13 @@ internal sealed class S3rver : IAsyncDisposable
         _process?.WaitForExit(10_000);
     }
 
+    /// <summary>Starts the server again on the same port and data folder (after <see cref="Kill"/>).</summary>
+    public async Task RestartAsync()
+    {
+        _process?.Dispose();
+        await StartProcessAsync(Port).ConfigureAwait(false);
+    }
+
     /// <summary>The object keys a client sees in the bucket (ListObjectsV2; anonymous requests are allowed by s3rver).</summary>
     public async Task<IReadOnlyList<string>> ListKeysAsync()
     {
@@ -53,10 +60,10 @@ internal sealed class S3rver : IAsyncDisposable
         return await http.GetByteArrayAsync($"{Endpoint}/{Bucket}/{key}").ConfigureAwait(false);
     }
 
-    private async Task StartProcessAsync()
+    private async Task StartProcessAsync(int port = 0)
     {
         var executable = Which("s3rver") ?? throw new InvalidOperationException("s3rver is not installed (npm install -g s3rver@3.7.1; .ci/run installs it)");
-        Port = FreePort();
+        Port = port == 0 ? FreePort() : port;
         var start = new ProcessStartInfo(executable)
         {
             ArgumentList = { "-d", _data.Path, "-a", "127.0.0.1", "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--no-vhost-buckets", "--silent", "--configure-bucket", Bucket },
