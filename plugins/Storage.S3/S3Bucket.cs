@@ -18,41 +18,37 @@ internal sealed class S3Bucket(string storageName, S3StorageOptions options, IAm
 
     public Exception Fail(Exception e, string action) => S3Errors.Explain(e, storageName, options, action);
 
-    public PutObjectRequest NewPut(string objectKey, Stream content) => Apply(new PutObjectRequest
+    public PutObjectRequest NewPut(string objectKey, Stream content)
     {
-        BucketName = options.Bucket,
-        Key = objectKey,
-        InputStream = content,
-        AutoCloseStream = false,
-        // AWSSDK v4's chunked payload signing is stored verbatim by some S3-compatible servers.
-        UseChunkEncoding = false,
-    });
+        var request = new PutObjectRequest
+        {
+            BucketName = options.Bucket,
+            Key = objectKey,
+            InputStream = content,
+            AutoCloseStream = false,
+            // AWSSDK v4's chunked payload signing is stored verbatim by some S3-compatible servers.
+            UseChunkEncoding = false,
+        };
+        ApplyNewObjectSettings(v => request.StorageClass = v, v => request.ServerSideEncryptionMethod = v,
+            v => request.ServerSideEncryptionKeyManagementServiceKeyId = v, (mode, until) => (request.ObjectLockMode, request.ObjectLockRetainUntilDate) = (mode, until));
+        return request;
+    }
 
     public InitiateMultipartUploadRequest NewMultipart(string objectKey)
     {
         var request = new InitiateMultipartUploadRequest { BucketName = options.Bucket, Key = objectKey };
-        if (options.StorageClass is { } storageClass) request.StorageClass = S3StorageClass.FindValue(storageClass);
-        if (options.ServerSideEncryption is { } sse) request.ServerSideEncryptionMethod = ServerSideEncryptionMethod.FindValue(sse);
-        if (options.KmsKeyId is { } kms) request.ServerSideEncryptionKeyManagementServiceKeyId = kms;
-        if (options.ObjectLockMode is { } mode)
-        {
-            request.ObjectLockMode = ObjectLockMode.FindValue(mode);
-            request.ObjectLockRetainUntilDate = RetainUntil();
-        }
+        ApplyNewObjectSettings(v => request.StorageClass = v, v => request.ServerSideEncryptionMethod = v,
+            v => request.ServerSideEncryptionKeyManagementServiceKeyId = v, (mode, until) => (request.ObjectLockMode, request.ObjectLockRetainUntilDate) = (mode, until));
         return request;
     }
 
-    private PutObjectRequest Apply(PutObjectRequest request)
+    /// <summary>Storage class, server-side encryption and object lock, as the entry sets them (the SDK's request types share no interface).</summary>
+    private void ApplyNewObjectSettings(Action<S3StorageClass> storageClass, Action<ServerSideEncryptionMethod> encryption, Action<string> kmsKey, Action<ObjectLockMode, DateTime> objectLock)
     {
-        if (options.StorageClass is { } storageClass) request.StorageClass = S3StorageClass.FindValue(storageClass);
-        if (options.ServerSideEncryption is { } sse) request.ServerSideEncryptionMethod = ServerSideEncryptionMethod.FindValue(sse);
-        if (options.KmsKeyId is { } kms) request.ServerSideEncryptionKeyManagementServiceKeyId = kms;
-        if (options.ObjectLockMode is { } mode)
-        {
-            request.ObjectLockMode = ObjectLockMode.FindValue(mode);
-            request.ObjectLockRetainUntilDate = RetainUntil();
-        }
-        return request;
+        if (options.StorageClass is { } cls) storageClass(S3StorageClass.FindValue(cls));
+        if (options.ServerSideEncryption is { } sse) encryption(ServerSideEncryptionMethod.FindValue(sse));
+        if (options.KmsKeyId is { } kms) kmsKey(kms);
+        if (options.ObjectLockMode is { } mode) objectLock(ObjectLockMode.FindValue(mode), RetainUntil());
     }
 
     private DateTime RetainUntil() => time.GetUtcNow().UtcDateTime.AddDays(options.ObjectLockRetainDays);
