@@ -18,7 +18,6 @@ internal sealed class DockerDiscoveryProvider : IDiscoveryProvider, IWatchableDi
     private readonly ResiliencePipeline _retry;
     private readonly DockerDiscoveryOptions _options;
     private readonly ILogger _logger;
-    private readonly InvalidLabelReporter _reporter;
     private readonly TimeProvider _time;
 
     public DockerDiscoveryProvider(string name, DockerApiClient client, DockerDiscoveryOptions options, LabelCatalog labels, ILogger logger, TimeProvider time)
@@ -30,7 +29,6 @@ internal sealed class DockerDiscoveryProvider : IDiscoveryProvider, IWatchableDi
         _logger = logger;
         _time = time;
         _retry = DockerRetry.Create(options, logger);
-        _reporter = new InvalidLabelReporter(logger);
     }
 
     public string Name { get; }
@@ -43,7 +41,6 @@ internal sealed class DockerDiscoveryProvider : IDiscoveryProvider, IWatchableDi
             var labels = container.Labels ?? [];
             if (!LabelSchema.IsBackupEnabled(labels)) continue;
             var target = ToTarget(container, labels);
-            _reporter.Report(target);
             yield return target;
         }
     }

@@ -18,7 +18,7 @@ internal static class LocalStorageHealth
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return new StorageHealth(free, $"backup folder '{root}' is not writable: {e.Message}");
+            return new StorageHealth(free, DiskErrors.Explain(e, root, "checking that a backup can be written").Message);
         }
     }
 }

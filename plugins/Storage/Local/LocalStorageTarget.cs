@@ -16,7 +16,14 @@ internal sealed class LocalStorageTarget(string name, LocalStorageOptions option
     public string Name => name;
     public string Root => options.Path;
 
-    public Task<StorageHealth> CheckHealthAsync(CancellationToken cancellationToken) => Task.FromResult(LocalStorageHealth.Check(Root));
+    public Task<StorageHealth> CheckHealthAsync(CancellationToken cancellationToken)
+    {
+        var health = LocalStorageHealth.Check(Root);
+        var minimum = (long)(options.MinFreeSpaceGb * 1024 * 1024 * 1024);
+        return Task.FromResult(health.Problem is null && health.FreeBytes < minimum
+            ? health with { Problem = $"only {health.FreeBytes / (1024.0 * 1024 * 1024):0.00} GB free on the device holding '{Root}', below BT_MIN_FREE_SPACE_GB={options.MinFreeSpaceGb}" }
+            : health);
+    }
 
     public Task<IStorageUpload> BeginUploadAsync(string key, CancellationToken cancellationToken)
     {

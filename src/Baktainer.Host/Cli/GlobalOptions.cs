@@ -8,7 +8,7 @@ internal sealed class GlobalOptions
 {
     public Option<string?> Config { get; } = new("--config", "-c") { Description = "The JSON configuration file (default: ./baktainer.json when present)", Recursive = true };
     public Option<bool> Verbose { get; } = new("--verbose", "-v") { Description = "Log debug detail", Recursive = true };
-    public Option<bool> Quiet { get; } = new("--quiet", "-q") { Description = "Log warnings and errors only; no progress display", Recursive = true };
+    public Option<bool> Quiet { get; } = new("--quiet", "-q") { Description = "Errors only: no warnings, no progress display", Recursive = true };
     public Option<string> LogFormat { get; } = new("--log-format")
     {
         Description = "Log format: text or json",

@@ -55,6 +55,8 @@ internal sealed partial class SettingsReader(LoadedConfiguration loaded)
             Notifiers = Entries("Notifiers"),
             Discovery = Entries("Discovery"),
         };
+        if (settings.Storage.Count > 0 && settings.FileMode is not null)
+            _errors.Add($"{loaded.Describe("FileMode")} applies to the default local storage only; with Storage entries configured, set FileMode on each local entry");
         var withDefaults = WithDefaultEntries(WithOperations(settings));
         return withDefaults with { Storage = S3Shorthand.Append(withDefaults.Storage, _config, loaded, _errors) };
     }

@@ -150,14 +150,16 @@ internal sealed class TargetWatcher(BaktainerSettings settings, ComponentRegistr
     private void Describe(DiscoveredTarget target, TargetSchedule? schedule)
     {
         if (!target.IsReady)
-            logger.LogWarning("{Target} ({Container}) is not backed up: {Status} {Problems}", target.Name, target.Target.DisplayName, target.Status, string.Join("; ", target.Problems));
-        else if (schedule is not null)
+            logger.LogWarning("{Target} ({Container}) is not backed up: {Reason}", target.Name, target.Target.DisplayName, target.NotReadyReason);
+        else if (target.Problems.Count > 0)
+            logger.LogWarning("{Target} ({Container}): {Warnings}", target.Name, target.Target.DisplayName, string.Join("; ", target.Problems));
+        if (target.IsReady && schedule is not null)
             logger.LogInformation("Scheduled {Target} ({Engine}, container {Container}): \"{Schedule}\"; next run {Next:u}",
                 target.Name, target.Target.Engine, target.Target.DisplayName, string.Join("; ", schedule.Schedules.Select(s => s.Expression)), schedule.NextUtc);
     }
 
     private void BecameInvalid(DiscoveredTarget target) =>
-        events.FailedBeforeStart(target, $"container '{target.Target.DisplayName}' can no longer be backed up: {target.Status} {string.Join("; ", target.Problems)}");
+        events.FailedBeforeStart(target, $"container '{target.Target.DisplayName}' can no longer be backed up: {target.NotReadyReason}");
 
     private void Remove(string id)
     {

@@ -92,6 +92,42 @@ public sealed class BaktainerCliTests
     }
 
     [Test]
+    public async Task Validate_BackupDirIsAFile_Exit2NamingIt()
+    {
+        _env["BT_PLUGIN_DIR"] = RepoPaths.BundledPlugins;
+        _env["BT_BACKUP_DIR"] = "/etc/hostname";
+        var (code, output, error) = await CliRunner.Run(_env, _work.Path, "validate", "--offline");
+        Assert.That(code, Is.EqualTo(2), output + error);
+        Assert.That(error, Does.Contain("'/etc/hostname' is a file, not a folder").And.Contain("BT_BACKUP_DIR"));
+        Assert.That(error, Does.Not.Contain("Could not find a part of the path"));
+    }
+
+    [Test]
+    public async Task Validate_DockerUnreachable_Exit2UnlessOffline()
+    {
+        _env["BT_PLUGIN_DIR"] = RepoPaths.BundledPlugins;
+        _env["BT_BACKUP_DIR"] = _work.Combine("backups");
+        _env["BT_DOCKER_URL"] = "unix:///tmp/bt-h9-nowhere/docker.sock";
+        var (code, output, error) = await CliRunner.Run(_env, _work.Path, "validate");
+        Assert.That(code, Is.EqualTo(2), output + error);
+        Assert.That(error, Does.Contain("discovery 'docker'").And.Contain("unix:///tmp/bt-h9-nowhere/docker.sock"));
+        Assert.That(output, Does.Not.Contain("\nvalid"));
+        var offline = await CliRunner.Run(_env, _work.Path, "validate", "--offline");
+        Assert.That(offline.Code, Is.EqualTo(0), offline.Out + offline.Error);
+    }
+
+    [Test]
+    public async Task Validate_FileModeWithStorageEntries_Exit2RatherThanIgnored()
+    {
+        _env["BT_PLUGIN_DIR"] = RepoPaths.BundledPlugins;
+        _env["BT_FILE_MODE"] = "0640";
+        File.WriteAllText(_work.Combine("baktainer.json"), $$"""{ "Storage": [ { "Name": "main", "Type": "local", "Path": "{{_work.Combine("b")}}" } ] }""");
+        var (code, _, error) = await CliRunner.Run(_env, _work.Path, "validate", "--offline");
+        Assert.That(code, Is.EqualTo(2));
+        Assert.That(error, Does.Contain("BT_FILE_MODE").And.Contain("default local storage only"));
+    }
+
+    [Test]
     public async Task Validate_InvalidSetting_Exit2NamingIt()
     {
         _env["BT_THREADS"] = "many";

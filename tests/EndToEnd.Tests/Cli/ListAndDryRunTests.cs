@@ -59,6 +59,66 @@ public sealed class ListAndDryRunTests : EndToEndTest
         Assert.That(Backups.AllFiles(), Is.Empty);
     }
 
+    private static Dictionary<string, string> Postgres(params (string Key, string Value)[] more)
+    {
+        var labels = new Dictionary<string, string> { ["baktainer.backup"] = "true", ["baktainer.db.engine"] = "postgres", ["baktainer.db.name"] = "orders" };
+        foreach (var (k, v) in more) labels[k] = v;
+        return labels;
+    }
+
+    [TestCase("baktainer.db.password_env", "NOT_SET_ANYWHERE", "NOT_SET_ANYWHERE")]
+    [TestCase("baktainer.db.password_file", "/run/secrets/missing", "/run/secrets/missing")]
+    public async Task BackupDryRun_CredentialsThatWouldNotResolve_Exit1NamingWhy(string label, string value, string named)
+    {
+        var c = await Start("dry-cred", Postgres((label, value)));
+
+        var (code, output, error) = await Baktainer("backup", "--dry-run", "--target", c.Name);
+
+        Assert.That(code, Is.EqualTo(1), "a dry run passes only what a real run would pass");
+        Assert.That(output, Does.Contain("would FAIL:").And.Contain(named).And.Contain(label));
+        Assert.That(output, Does.Not.Contain("PGPASSWORD=********"), "no plan shown as if it would work");
+        Assert.That(Backups.AllFiles(), Is.Empty, error);
+    }
+
+    [Test]
+    public async Task BackupDryRun_StoppedContainer_Exit1SayingNotRunning()
+    {
+        var c = await Start("dry-stopped", Postgres(), "true");
+        await Eventually.HoldsAsync(async () => await DockerCli.CheckAsync("inspect", "-f", "{{.State.Running}}", c.Name) == "false",
+            TimeSpan.FromSeconds(30), "the container to exit");
+
+        var (code, output, _) = await Baktainer("backup", "--dry-run", "--target", c.Name);
+
+        Assert.That(code, Is.EqualTo(1));
+        Assert.That(output, Does.Contain($"would FAIL: container {c.Name} is not running"));
+    }
+
+    [Test]
+    public async Task BackupDryRun_BackupDirReadOnly_Exit1NamingFolder()
+    {
+        var c = await Start("dry-ro", Postgres(("baktainer.db.password", "dry-Secret-2")));
+        using var mount = new TmpfsMount(System.IO.Path.Combine(Backups.Path, "ro"), "1m");
+        mount.MakeReadOnly();
+
+        var (code, output, error) = await BaktainerProcess.RunAsync(Backups.Environment(("BT_BACKUP_DIR", mount.Path)), "backup", "--dry-run", "--target", c.Name);
+
+        Assert.That(code, Is.EqualTo(1), output + error);
+        Assert.That(output, Does.Contain("would FAIL: storage 'local'").And.Contain(mount.Path).And.Contain("read-only"));
+    }
+
+    [Test]
+    public async Task Backup_SelectedTarget_NoWarningsAboutOtherContainers()
+    {
+        var good = await Start("quiet-good", new() { ["baktainer.backup"] = "true", ["baktainer.db.engine"] = "sqlite", ["baktainer.db.name"] = "/data/a.db" });
+        var other = await Start("quiet-other", new() { ["baktainer.backup"] = "true", ["baktainer.db.engine"] = "postgres", ["baktainer.backup.priority"] = "asap" });
+
+        var (_, output, error) = await Baktainer("backup", "--dry-run", "--target", good.Name);
+        var all = await Baktainer("backup", "--dry-run");
+
+        Assert.That(output + error, Does.Not.Contain(other.Name), "only the selected targets' problems belong in the output");
+        Assert.That(all.Error, Does.Contain(other.Name).And.Contain("asap"), "without --target the skipped containers are reported");
+    }
+
     [Test]
     public async Task Backup_UnknownTarget_Exit2ListingKnownOnes()
     {

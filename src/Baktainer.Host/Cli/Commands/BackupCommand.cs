@@ -34,11 +34,11 @@ internal sealed class BackupCommand(TargetCatalog catalog, BackupRunner runner, 
         var discovered = await catalog.DiscoverAsync(cancellationToken);
         var (selected, unknown) = Select(discovered, names);
         if (unknown.Count > 0) throw new UsageException(TargetNames.Unknown(unknown, discovered));
+        if (names.Length == 0 && !quiet)
+            foreach (var skipped in discovered.Where(d => !d.IsReady))
+                await console.Error.WriteLineAsync($"warning: {skipped.Name} ({skipped.Target.DisplayName}) is not backed up: {skipped.NotReadyReason}");
         if (dryRun)
-        {
-            await DryRunAsync(selected);
-            return ExitCodes.Success;
-        }
+            return await new BackupDryRun(components, time, settings, codecs, console).RunAsync(selected, cancellationToken) ? ExitCodes.Success : ExitCodes.Failed;
         if (selected.Count == 0)
         {
             await console.Out.WriteLineAsync("nothing to back up: no ready container labelled baktainer.backup=true");
@@ -89,37 +89,6 @@ internal sealed class BackupCommand(TargetCatalog catalog, BackupRunner runner, 
         await JsonOutput.Console(console).Progress().AutoClear(false)
             .StartAsync(async progress => outcomes = await runner.RunAsync(selected, new TerminalProgress(progress), cancellationToken));
         return outcomes;
-    }
-
-    private async Task DryRunAsync(IReadOnlyList<DiscoveredTarget> selected)
-    {
-        var output = console.Out;
-        var storage = components.Storage;
-        var now = time.GetUtcNow();
-        if (selected.Count == 0) await output.WriteLineAsync("nothing would be backed up: no ready container labelled baktainer.backup=true");
-        foreach (var target in selected)
-        {
-            if (!target.IsReady || target.Strategy is null)
-            {
-                await output.WriteLineAsync($"{target.Name}: would FAIL: {string.Join("; ", target.Problems)}");
-                continue;
-            }
-            CompressionChoice compression;
-            try { compression = CompressionChoice.For(target, settings, codecs); }
-            catch (BaktainerException e)
-            {
-                await output.WriteLineAsync($"{target.Name}: would FAIL: {e.Message}");
-                continue;
-            }
-            var key = BackupKey.For(target.Name, now, target.Strategy.FileExtension, compression.Codec.FileExtension);
-            await output.WriteLineAsync($"{target.Name} ({target.Target.Engine}, container {target.Target.DisplayName})");
-            var commands = target.Strategy is IBackupPlanDescriber describer ? describer.DescribeBackup(target.Target) : [];
-            foreach (var request in commands) await output.WriteLineAsync($"  run in container: {request.ToDisplayString()}");
-            await output.WriteLineAsync($"  compress: {compression}");
-            foreach (var s in storage.Where(s => target.Target.Settings.Storage.Count == 0 || target.Target.Settings.Storage.Contains(s.Name, StringComparer.OrdinalIgnoreCase)))
-                await output.WriteLineAsync($"  write to: {s.Name}:{key} (+ {key}.json)");
-        }
-        await output.WriteLineAsync("dry run: nothing was run or written");
     }
 
     private void PrintSummary(IReadOnlyList<BackupOutcome> outcomes)

@@ -33,7 +33,7 @@ internal sealed class ListCommand(TargetCatalog catalog, BaktainerSettings setti
                 engine = t.Target.Engine,
                 database = Database(t),
                 schedule = Schedules(t, cron),
-                status = StatusText(t.Status),
+                status = DiscoveredTarget.Text(t.Status),
                 problems = t.Problems,
             });
             await console.Out.WriteLineAsync(JsonSerializer.Serialize(rows, JsonOutput.Options));
@@ -42,7 +42,7 @@ internal sealed class ListCommand(TargetCatalog catalog, BaktainerSettings setti
         var table = new Table().AddColumns("Name", "Container", "Engine", "Database", "Schedule", "Status");
         foreach (var t in targets)
             table.AddRow(Markup.Escape(t.Name), Markup.Escape(t.Target.DisplayName), Markup.Escape(t.Target.Engine), Markup.Escape(Database(t)),
-                Markup.Escape(string.Join("; ", Schedules(t, cron))), Markup.Escape(StatusText(t.Status) + string.Concat(t.Problems.Select(p => "\n" + p))));
+                Markup.Escape(string.Join("; ", Schedules(t, cron))), Markup.Escape(DiscoveredTarget.Text(t.Status) + string.Concat(t.Problems.Select(p => "\n" + p))));
         JsonOutput.Console(console).Write(table);
         if (targets.Count == 0) await console.Out.WriteLineAsync("no containers labelled baktainer.backup=true");
         return ExitCodes.Success;
@@ -52,11 +52,4 @@ internal sealed class ListCommand(TargetCatalog catalog, BaktainerSettings setti
 
     private static IReadOnlyList<string> Schedules(DiscoveredTarget t, string cron) =>
         t.Target.Settings.Schedules.Count > 0 ? t.Target.Settings.Schedules : [cron];
-
-    private static string StatusText(TargetStatus status) => status switch
-    {
-        TargetStatus.Ready => "ready",
-        TargetStatus.InvalidLabels => "invalid labels",
-        _ => "not running",
-    };
 }

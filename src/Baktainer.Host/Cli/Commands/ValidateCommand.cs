@@ -11,12 +11,13 @@ internal sealed class ValidateCommand(ConfigurationReport report, BaktainerSetti
 {
     public static Command Create(CliContext context)
     {
-        var command = new Command("validate", "Check the configuration and plugins; exit 2 on any error");
-        context.SetAction<ValidateCommand>(command, (self, _, cancellationToken) => self.RunAsync(cancellationToken), requireValidConfiguration: false);
+        var offline = new Option<bool>("--offline") { Description = "Skip reachability checks (the Docker daemon and other discovery endpoints)" };
+        var command = new Command("validate", "Check the configuration, plugins and every configured component; exit 2 on any error") { offline };
+        context.SetAction<ValidateCommand>(command, (self, result, cancellationToken) => self.RunAsync(result.GetValue(offline), cancellationToken), requireValidConfiguration: false);
         return command;
     }
 
-    private async Task<int> RunAsync(CancellationToken cancellationToken)
+    private async Task<int> RunAsync(bool offline, CancellationToken cancellationToken)
     {
         var output = console.Out;
         await output.WriteLineAsync($"configuration: {report.Configuration.File ?? "(no file; defaults, Baktainer__* and BT_* variables)"}");
@@ -29,7 +30,11 @@ internal sealed class ValidateCommand(ConfigurationReport report, BaktainerSetti
             await output.WriteLineAsync($"  {entry.Key}: {entry.Name} ({entry.Type})");
 
         var errors = report.Errors.Concat(plugins.All.Where(p => p.State == PluginState.Failed).Select(p => $"plugin {p.Id}: {p.Error}")).ToList();
-        if (report.Errors.Count == 0) errors.AddRange(await StorageChecks.RunAsync(components, cancellationToken)); // reachable, credentials, bucket
+        if (report.Errors.Count == 0)
+        {
+            errors.AddRange(await StorageChecks.RunAsync(components, cancellationToken)); // reachable, credentials, bucket
+            errors.AddRange(await new ValidateProbes(components).RunAsync(offline, cancellationToken)); // writable now, notifiers built, discovery answers
+        }
         foreach (var error in errors) await console.Error.WriteLineAsync($"error: {error}");
         await output.WriteLineAsync(errors.Count == 0 ? "valid" : $"{errors.Count} error(s)");
         return errors.Count == 0 ? ExitCodes.Success : ExitCodes.Usage;
