@@ -8,9 +8,11 @@
 #   (c) baktainer backup, gzip at its default level
 #   (d) baktainer backup, BT_COMPRESSION=zstd at its default level
 #   (e) baktainer backup, no compression (SHA-256 + fsync + atomic commit only)
+#   (f) baktainer backup, gzip default and encrypted (AES-256-GCM segments): time and peak RSS against (c)
 # with time, stored size and peak RSS of each; then restore of the same dump:
 #   (r) docker exec -i <db> psql < file              into a new database
 #   (s) baktainer restore of (d) --yes and (t) of (c) (full verification first, temporary database swapped in)
+#   (u) baktainer restore of (f), decrypting: time and peak RSS against (t)
 # Prints ratios against (a), (b) and (r) measured in the same run.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -48,6 +50,7 @@ measure() { # label command...: runs it, records seconds in T[label]
   local s; s=$(now); "${@:2}"; T[$1]=$(echo "$(now) - $s" | bc)
 }
 declare -A T S R
+KEY=$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')
 dump() { docker exec -e PGPASSWORD=$PASSWORD $NAME pg_dump -U postgres -d bench; }
 baktainer_backup() { # label [VAR=value...]
   local label=$1; shift; local dir=$WORK/backups-$label; mkdir -p $dir
@@ -64,19 +67,21 @@ S[b]=$(stat -c %s $WORK/b.sql.gz); R[b]=$(cat $WORK/rss-b)
 baktainer_backup c
 baktainer_backup d BT_COMPRESSION=zstd
 baktainer_backup e BT_COMPRESS=false
+baktainer_backup f BT_ENCRYPTION_ENABLED=true BT_ENCRYPTION_KEY=$KEY
 rm -f $WORK/b.sql.gz
 
 echo "== restore"
 psql -c 'create database cli_restore'
 measure r sh -c "docker exec -i -e PGPASSWORD=$PASSWORD $NAME psql -U postgres -d cli_restore -q -v ON_ERROR_STOP=1 < $WORK/a.sql >/dev/null"
 psql -c 'drop database cli_restore'
-restore() { # label backup-folder-label
+restore() { # label backup-folder-label [VAR=value...]
   local file; file=$(find $WORK/backups-$2 -type f ! -name '*.json')
-  measure $1 env BT_BACKUP_DIR=$WORK/backups-$2 /usr/bin/time -f %M -o $WORK/rss-$1 "$BAKTAINER" --quiet restore "$file" --target $NAME --yes
+  measure $1 env BT_BACKUP_DIR=$WORK/backups-$2 "${@:3}" /usr/bin/time -f %M -o $WORK/rss-$1 "$BAKTAINER" --quiet restore "$file" --target $NAME --yes
   R[$1]=$(cat $WORK/rss-$1)
 }
 restore s d
 restore t c
+restore u f BT_ENCRYPTION_KEY=$KEY
 rows=$(psql -d bench -c 'select count(*) from orders')
 [ "$rows" = "$ROWS" ] || { echo "restored orders has $rows rows, expected $ROWS"; exit 1; }
 
@@ -95,3 +100,6 @@ printf '  %-36s %8.2f s\n' "(r) docker exec -i psql < f" "${T[r]}"
 printf '  %-36s %8.2f s   time/(r) %.2f   peak RSS %s MiB\n' "(s) baktainer restore (zstd)" "${T[s]}" "$(ratio ${T[s]} ${T[r]})" "$((R[s] / 1024))"
 printf '  %-36s %8.2f s   time/(r) %.2f   peak RSS %s MiB\n' "(t) baktainer restore (gzip)" "${T[t]}" "$(ratio ${T[t]} ${T[r]})" "$((R[t] / 1024))"
 echo "  target: restore time/(r) <= 1.00 (Baktainer verifies the whole backup before it touches the database)"
+printf '  %-36s %8.2f s %8s MiB  time/(c) %.3f   peak RSS %s MiB, /(c) %.3f\n' "(f) baktainer, gzip + encrypted" "${T[f]}" "$(mb ${S[f]})" "$(echo "${T[f]} / ${T[c]}" | bc -l)" "$((R[f] / 1024))" "$(echo "${R[f]} / ${R[c]}" | bc -l)"
+printf '  %-36s %8.2f s   time/(t) %.3f   peak RSS %s MiB, /(t) %.3f\n' "(u) baktainer restore (encrypted)" "${T[u]}" "$(echo "${T[u]} / ${T[t]}" | bc -l)" "$((R[u] / 1024))" "$(echo "${R[u]} / ${R[t]}" | bc -l)"
+echo "  targets: encryption time/(c) <= 1.05, peak RSS within 10 % of the unencrypted run"

@@ -30,10 +30,13 @@ internal sealed class PipelineHarness
 {
     public PipelineHarness(string verify = "none", params INotifier[] notifiers) : this(verify, null, notifiers) { }
 
+    public PipelineHarness(string verify, MemoryStorage? offsite, params INotifier[] notifiers) : this(s => s, verify, offsite, notifiers) { }
+
+    /// <param name="configure">Changes to the settings (e.g. a retention policy).</param>
     /// <param name="verify">The Verify setting.</param>
     /// <param name="offsite">A second storage the backup fans out to, after <see cref="Storage"/>.</param>
     /// <param name="notifiers">The notifiers told about every event.</param>
-    public PipelineHarness(string verify, MemoryStorage? offsite, params INotifier[] notifiers)
+    public PipelineHarness(Func<BaktainerSettings, BaktainerSettings> configure, string verify, MemoryStorage? offsite, params INotifier[] notifiers)
     {
         var everything = new NotificationRule(Enum.GetValues<BackupEventKind>().ToHashSet());
         var settings = new BaktainerSettings
@@ -46,7 +49,7 @@ internal sealed class PipelineHarness
         // Composed by DI, as the host does, so the harness follows the pipeline's constructors.
         var services = new ServiceCollection()
             .AddLogging(b => b.AddProvider(Logs))
-            .AddSingleton(settings)
+            .AddSingleton(configure(settings))
             .AddSingleton(TimeProvider.System)
             .AddSingleton(new PluginCatalog([]))
             .AddSingleton<IStorageTargetFactory>(Storage)
