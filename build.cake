@@ -8,6 +8,7 @@ var artifacts = MakeAbsolute(Directory("./artifacts"));
 var publishDir = artifacts.Combine("publish");
 var packagesDir = artifacts.Combine("packages");
 var pluginProjects = GetFiles("./plugins/*/*.csproj");
+var sampleProjects = GetFiles("./samples/*/*.csproj");
 
 Task("Clean")
     .Does(() =>
@@ -66,6 +67,31 @@ Task("Publish")
             Configuration = configuration,
             OutputDirectory = publishDir.Combine("plugins").Combine(id),
         });
+    }
+    // The packs under samples/ (e.g. the Redis engine) are built as a third party builds them,
+    // against the Abstractions package, and installed with the published host itself.
+    DotNetPack("./src/Baktainer.Abstractions/Baktainer.Abstractions.csproj", new DotNetPackSettings { Configuration = configuration, OutputDirectory = packagesDir });
+    var samplePackages = artifacts.Combine("sample-packages");
+    var nugetFolder = artifacts.Combine("sample-nuget");
+    foreach (var folder in new[] { samplePackages, nugetFolder })
+        if (DirectoryExists(folder)) DeleteDirectory(folder, new DeleteDirectorySettings { Recursive = true, Force = true });
+    foreach (var project in sampleProjects)
+    {
+        DotNetPack(project.FullPath, new DotNetPackSettings
+        {
+            Configuration = configuration,
+            OutputDirectory = samplePackages,
+            EnvironmentVariables = { ["NUGET_PACKAGES"] = nugetFolder.FullPath },
+        });
+    }
+    foreach (var package in GetFiles(samplePackages + "/*.nupkg"))
+    {
+        var exit = StartProcess(publishDir.CombineWithFilePath("baktainer"), new ProcessSettings
+        {
+            Arguments = $"--quiet plugins install \"{package}\"",
+            EnvironmentVariables = new Dictionary<string, string> { ["BT_PLUGIN_DIR"] = publishDir.Combine("plugins").FullPath },
+        });
+        if (exit != 0) throw new Exception($"installing {package} into the publish output failed (exit code {exit})");
     }
     Information("Ready to run: {0}/baktainer (plugins in {0}/plugins)", publishDir);
 });

@@ -3,7 +3,10 @@
 # deploy/Dockerfile for machines that cannot pull the official .NET images. `dotnet cake
 # --target=Image` runs it on the publish output; the image tests run it on the build output.
 #
-#   deploy/image/build-local.sh <app folder: baktainer + plugins/> <image tag>
+#   deploy/image/build-local.sh <app folder: baktainer + plugins/> <image tag> [plugin.nupkg ...]
+#
+# Plugin packages given after the tag (the test fixture passes the Redis pack from samples/) are
+# installed into the image's /app/plugins with `baktainer plugins install`, as a user would.
 #
 # 1. a root filesystem: the app under /app, this machine's .NET runtime (host + Microsoft.NETCore.App
 #    + Microsoft.AspNetCore.App) under /usr/share/dotnet, the few system libraries it loads (found
@@ -19,6 +22,8 @@ tag="${2:?usage: build-local.sh <app folder> <image tag>}"
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
 [ -x "$app/baktainer" ] || { echo "no baktainer executable in $app (run dotnet cake --target=Publish first)" >&2; exit 1; }
+shift 2
+packages=("$@")
 [ "$(id -u)" = 0 ] || { echo "build-local.sh must run as root: the image's files need their owners (root, and uid 10001 for /backups)" >&2; exit 1; }
 
 dotnet_root="$(dirname "$(readlink -f "$(command -v dotnet)")")"
@@ -40,6 +45,10 @@ printf 'root:x:0:\nnogroup:x:65534:\n' >"$root/etc/group"
 # The app: no debug symbols or XML docs in the image.
 mkdir -p "$root/app"
 tar -C "$app" --exclude='*.pdb' --exclude='*.xml' -cf - . | tar -C "$root/app" -xf -
+
+for package in "${packages[@]}"; do
+    env -u BT_PLUGIN_EXTRA_DIR BT_PLUGIN_DIR="$root/app/plugins" "$root/app/baktainer" --quiet plugins install "$package" >/dev/null
+done
 
 # The .NET runtime, where the official images have it.
 rt="$root/usr/share/dotnet"

@@ -7,7 +7,8 @@ namespace Deploy.Tests.Image;
 /// <summary>
 /// The container image as <c>dotnet cake --target=Image</c> builds it (deploy/image/build-local.sh,
 /// no registry), from the build output the other tests use, so the test run does not publish
-/// again. Built once per fixture under a unique tag and removed afterwards.
+/// again, plus the packs under samples/ as the Publish target adds them. Built once per fixture
+/// under a unique tag and removed afterwards.
 /// </summary>
 internal sealed class LocalImage : IAsyncDisposable
 {
@@ -18,9 +19,11 @@ internal sealed class LocalImage : IAsyncDisposable
     public static async Task<LocalImage> BuildAsync()
     {
         await TestDocker.EnsureReadyAsync();
+        using var work = new TempFolder("bt-image-packs");
+        var packages = await SamplePacks.PackAllAsync(work.Path);
         var tag = $"baktainer-test/image:{Guid.NewGuid().ToString("N")[..8]}";
         var info = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { Path.Combine(RepoPaths.Root, "deploy", "image", "build-local.sh"), RepoPaths.HostFolder, tag })
+        foreach (var arg in new[] { Path.Combine(RepoPaths.Root, "deploy", "image", "build-local.sh"), RepoPaths.HostFolder, tag }.Concat(packages))
             info.ArgumentList.Add(arg);
         using var process = Process.Start(info)!;
         var output = process.StandardOutput.ReadToEndAsync();
