@@ -98,6 +98,24 @@ public sealed class ContainerImageTests
     }
 
     [Test]
+    public async Task BackupAndVerify_ZstdCodecInImage_LibzstdPresent()
+    {
+        await using var containers = new ContainerSet();
+        var db = containers.Track(await DatabaseContainers.StartPostgresAsync(TestContainer.UniqueName("img-zstd"), Password, PostgresLabels()));
+        await DatabaseContainers.PsqlAsync(db, Password, "postgres", "create database orders");
+        using var backups = new TempFolder("bt-image-zstd");
+        HostFiles.Chown(backups.Path, "10001:10001");
+        string[] zstd = [.. LeastPrivilege(backups.Path), "-e", "BT_COMPRESSION=zstd"];
+
+        var backup = await _image.RunAsync(zstd, "backup", "--target", db.Name);
+        var verify = await _image.RunAsync(zstd, "verify", "--all");
+
+        Assert.That(backup.Code, Is.EqualTo(0), backup.Out + backup.Error);
+        Assert.That(Directory.GetFiles(backups.Path, "*.zst", SearchOption.AllDirectories), Has.Length.EqualTo(1));
+        Assert.That(verify.Code, Is.EqualTo(0), verify.Out + verify.Error);
+    }
+
+    [Test]
     public async Task List_NonRootWithoutSocketGroup_NamesTheSocketPermission()
     {
         var (code, _, error) = await _image.RunAsync(["-v", $"{Socket}:{Socket}"], "list");
