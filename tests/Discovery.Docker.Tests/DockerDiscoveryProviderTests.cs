@@ -82,7 +82,7 @@ public sealed class DockerDiscoveryProviderTests : DockerDiscoveryTest
 
         var target = targets[0];
         Assert.That(target.Status, Is.EqualTo(TargetStatus.InvalidLabels));
-        Assert.That(target.Problems.Select(p => p.Message), Has.One.EqualTo("label 'baktainer.db.engine' has invalid value \"oracle\"; expected one of postgres, postgresql, mysql, mariadb, sqlite, mongodb, mongo"));
+        Assert.That(target.Problems.Select(p => p.Message), Has.One.EqualTo("label 'baktainer.db.engine' has unknown engine \"oracle\"; loaded engines: postgres (postgresql), mysql, mariadb, sqlite, mongodb (mongo); is a plugin missing? see 'baktainer plugins list'"));
         Assert.That(target.Problems.Select(p => p.Message), Has.One.Contains("baktainer.backup.retention.days").And.Contains("\"forever\""));
         // The problems are data on the target; the host decides whom they concern (the daemon logs them once,
         // 'backup --target other' not at all), so the provider itself never logs them.
