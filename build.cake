@@ -31,13 +31,28 @@ Task("Test")
     .IsDependentOn("Pack")
     .Does(() =>
 {
-    DotNetTest(solution, new DotNetTestSettings
+    // One test project at a time: the Docker test projects start labelled containers, and a daemon
+    // under test (or the image's) backs up every labelled container it sees, so they must not overlap.
+    var failed = new List<string>();
+    foreach (var project in GetFiles("./tests/*/*.Tests.csproj"))
     {
-        Configuration = configuration,
-        NoBuild = true,
-        Loggers = { "console;verbosity=normal", "trx" },
-        ResultsDirectory = artifacts.Combine("test-results"),
-    });
+        try
+        {
+            DotNetTest(project.FullPath, new DotNetTestSettings
+            {
+                Configuration = configuration,
+                NoBuild = true,
+                Loggers = { "console;verbosity=normal", "trx;LogFilePrefix=" + project.GetFilenameWithoutExtension() },
+                ResultsDirectory = artifacts.Combine("test-results"),
+            });
+        }
+        catch (Exception e)
+        {
+            Error("{0}: {1}", project.GetFilenameWithoutExtension(), e.Message);
+            failed.Add(project.GetFilenameWithoutExtension().ToString());
+        }
+    }
+    if (failed.Count > 0) throw new Exception("tests failed in: " + string.Join(", ", failed));
 });
 
 Task("Pack")
