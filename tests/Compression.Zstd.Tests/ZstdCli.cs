@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Baktainer.Tests.Shared;
 
 namespace Compression.Zstd.Tests;
 
@@ -24,8 +25,8 @@ internal static class ZstdCli
             var error = process.StandardError.ReadToEndAsync();
             await process.StandardInput.BaseStream.WriteAsync(input);
             process.StandardInput.Close();
+            await ProcessWait.ExitAsync(process, "zstd " + string.Join(' ', args), TimeSpan.FromMinutes(2));
             await reading;
-            await process.WaitForExitAsync();
             return (process.ExitCode, output.ToArray(), await error);
         }
     }

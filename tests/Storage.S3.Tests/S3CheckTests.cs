@@ -18,11 +18,10 @@ public sealed class S3CheckTests
     public async Task StopServer() => await _server.DisposeAsync();
 
     [Test]
-    public async Task Check_GoodSettings_Passes()
+    public void Check_GoodSettings_Passes()
     {
         var storage = S3Targets.Create(_server);
-        await ((IStorageCheck)storage).CheckAsync(CancellationToken.None);
-        Assert.Pass("the bucket answered");
+        Assert.DoesNotThrowAsync(() => ((IStorageCheck)storage).CheckAsync(CancellationToken.None), "the bucket answered");
     }
 
     [Test]

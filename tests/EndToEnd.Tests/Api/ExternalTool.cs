@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Baktainer.Tests.Shared;
 
 namespace EndToEnd.Tests.Api;
 
@@ -22,13 +23,7 @@ internal static class ExternalTool
             var error = process.StandardError.ReadToEndAsync();
             if (stdin is not null) await process.StandardInput.WriteAsync(stdin);
             process.StandardInput.Close();
-            using var cancel = new CancellationTokenSource(timeout);
-            try { await process.WaitForExitAsync(cancel.Token); }
-            catch (OperationCanceledException)
-            {
-                process.Kill(entireProcessTree: true);
-                Assert.Fail($"{tool} did not finish within {timeout}");
-            }
+            await ProcessWait.ExitAsync(process, tool, timeout);
             return (process.ExitCode, await output, await error);
         }
     }
