@@ -11,7 +11,8 @@ internal static class S3StorageOptionsReader
     [
         "Name", "Type", "Bucket", "Prefix", "Region", "ServiceUrl", "ForcePathStyle", "AccessKeyId", "AccessKeyIdFile",
         "SecretAccessKey", "SecretAccessKeyFile", "StorageClass", "ServerSideEncryption", "KmsKeyId", "ObjectLockMode",
-        "ObjectLockRetainDays", "PartSizeMiB", "PartsInFlight", "AbortUploadsOlderThanHours"
+        "ObjectLockRetainDays", "PartSizeMiB", "PartsInFlight", "AbortUploadsOlderThanHours",
+        "Retention", // the entry's own retention rules, read by the host
     ];
 
     /// <exception cref="BaktainerException">A key is missing, unknown or invalid.</exception>

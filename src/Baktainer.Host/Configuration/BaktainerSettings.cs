@@ -22,6 +22,8 @@ internal sealed record BaktainerSettings
     /// <summary>GFS retention counts by period (<c>Retention:KeepLast</c> ... <c>KeepYearly</c>); only those set.</summary>
     public IReadOnlyDictionary<string, int> RetentionKeep { get; init; } = new Dictionary<string, int>();
     public double MinFreeSpaceGb { get; init; }
+    /// <summary>Storage entries' own retention rules and minimum free space, by entry name (only entries that set them).</summary>
+    public IReadOnlyDictionary<string, Retention.StorageRetention> StorageRetention { get; init; } = new Dictionary<string, Retention.StorageRetention>();
     /// <summary>Octal mode of backup files and manifests in the default local storage (checked by the storage plugin).</summary>
     public string? FileMode { get; init; }
     public EncryptionSettings Encryption { get; init; } = new();

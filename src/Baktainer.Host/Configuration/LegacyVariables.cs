@@ -79,6 +79,14 @@ internal static class LegacyVariables
         ("BT_S3_REGION", "S3:Region"),
         ("BT_S3_ACCESS_KEY_ID", "S3:AccessKeyId"),
         ("BT_S3_SECRET_ACCESS_KEY", "S3:SecretAccessKey"),
+        ("BT_S3_RETENTION_DAYS", "S3:Retention:Days"),
+        ("BT_S3_RETENTION_COUNT", "S3:Retention:Count"),
+        ("BT_S3_RETENTION_KEEP_LAST", "S3:Retention:KeepLast"),
+        ("BT_S3_RETENTION_KEEP_HOURLY", "S3:Retention:KeepHourly"),
+        ("BT_S3_RETENTION_KEEP_DAILY", "S3:Retention:KeepDaily"),
+        ("BT_S3_RETENTION_KEEP_WEEKLY", "S3:Retention:KeepWeekly"),
+        ("BT_S3_RETENTION_KEEP_MONTHLY", "S3:Retention:KeepMonthly"),
+        ("BT_S3_RETENTION_KEEP_YEARLY", "S3:Retention:KeepYearly"),
     ];
 
     /// <summary>The variable that sets <paramref name="key"/>, or null.</summary>

@@ -4,7 +4,8 @@ namespace Baktainer.Host.Configuration;
 
 /// <summary>
 /// S3 without a storage list: the <c>S3</c> section (set by <c>BT_S3_BUCKET</c>, <c>BT_S3_PREFIX</c>,
-/// <c>BT_S3_ENDPOINT</c>, <c>BT_S3_REGION</c>, <c>BT_S3_ACCESS_KEY_ID</c>, <c>BT_S3_SECRET_ACCESS_KEY</c>)
+/// <c>BT_S3_ENDPOINT</c>, <c>BT_S3_REGION</c>, <c>BT_S3_ACCESS_KEY_ID</c>, <c>BT_S3_SECRET_ACCESS_KEY</c>, and its
+/// retention by <c>BT_S3_RETENTION_*</c>)
 /// adds a storage entry named <c>s3</c> beside the configured (or default local) ones.
 /// </summary>
 internal static class S3Shorthand
@@ -17,10 +18,12 @@ internal static class S3Shorthand
         var values = config.GetSection(Section).GetChildren()
             .Where(c => !string.IsNullOrWhiteSpace(c.Value))
             .ToDictionary(c => c.Key, c => c.Value, StringComparer.OrdinalIgnoreCase);
-        if (values.Count == 0) return storage;
+        // The entry's retention rules (BT_S3_RETENTION_*) are read by the host with every entry's (SettingsReader.Retention).
+        var retention = config.GetSection(Section + ":Retention").GetChildren().Select(c => c.Path).ToList();
+        if (values.Count == 0 && retention.Count == 0) return storage;
         if (!values.ContainsKey("Bucket"))
         {
-            errors.Add($"{string.Join(", ", values.Keys.Select(k => loaded.Describe($"{Section}:{k}")))} set but {loaded.Describe($"{Section}:Bucket")} is missing; BT_S3_BUCKET names the bucket");
+            errors.Add($"{string.Join(", ", values.Keys.Select(k => $"{Section}:{k}").Concat(retention).Select(loaded.Describe))} set but {loaded.Describe($"{Section}:Bucket")} is missing; BT_S3_BUCKET names the bucket");
             return storage;
         }
         if (storage.Any(s => s.Name.Equals(EntryName, StringComparison.OrdinalIgnoreCase)))

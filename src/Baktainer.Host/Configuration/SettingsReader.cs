@@ -20,6 +20,7 @@ internal sealed partial class SettingsReader(LoadedConfiguration loaded)
     public BaktainerSettings Read()
     {
         var defaults = new BaktainerSettings();
+        var global = RetentionRules("Retention");
         var settings = new BaktainerSettings
         {
             CronSeconds = Boolean("CronSeconds") ?? false,
@@ -31,11 +32,9 @@ internal sealed partial class SettingsReader(LoadedConfiguration loaded)
             CompressionLevel = Text("CompressionLevel"),
             Docker = ReadDocker(),
             LogLevel = LogLevelSetting() ?? defaults.LogLevel,
-            RetentionDays = Integer("Retention:Days", 0, 36500) ?? 0,
-            RetentionCount = Integer("Retention:Count", 0, 100000) ?? 0,
-            RetentionKeep = Abstractions.Labels.LabelSchema.RetentionPeriods
-                .Select(p => (p, n: Integer("Retention:Keep" + char.ToUpperInvariant(p[0]) + p[1..], 0, 100000)))
-                .Where(x => x.n is not null).ToDictionary(x => x.p, x => x.n!.Value),
+            RetentionDays = global?.Days ?? 0,
+            RetentionCount = global?.Count ?? 0,
+            RetentionKeep = global?.Keep ?? new Dictionary<string, int>(),
             MinFreeSpaceGb = Number("MinFreeSpaceGb", 0, 1_000_000) ?? 0,
             FileMode = Text("FileMode"),
             Encryption = ReadEncryption(),
@@ -58,7 +57,8 @@ internal sealed partial class SettingsReader(LoadedConfiguration loaded)
         if (settings.Storage.Count > 0 && settings.FileMode is not null)
             _errors.Add($"{loaded.Describe("FileMode")} applies to the default local storage only; with Storage entries configured, set FileMode on each local entry");
         var withDefaults = WithDefaultEntries(WithOperations(settings));
-        return withDefaults with { Storage = S3Shorthand.Append(withDefaults.Storage, _config, loaded, _errors) };
+        var storage = S3Shorthand.Append(withDefaults.Storage, _config, loaded, _errors);
+        return withDefaults with { Storage = storage, StorageRetention = StorageRetention(storage) };
     }
 
     /// <summary>

@@ -6,11 +6,12 @@ using Microsoft.Extensions.Logging;
 namespace Baktainer.Host.Retention;
 
 /// <summary>
-/// Applies retention to every storage target: per target (backup name) the policy decides; files
-/// without a manifest we understand are listed as foreign and never touched; the newest and the
-/// newest verified backup of each target are never deleted; then, when a minimum free space is set
-/// and the storage reports less, the oldest backups that no safety rule protects go first, and
-/// the report says so when that still is not enough.
+/// Applies retention to every storage target: per storage and target (backup name) the policy
+/// decides (a storage entry's own rules replace the global and label policy there); files without
+/// a manifest we understand are listed as foreign and never touched; the newest and the newest
+/// verified backup of each target in each storage are never deleted; then, when a minimum free
+/// space is set and the storage reports less, the oldest backups that no safety rule protects go
+/// first, and the report says so when that still is not enough.
 /// </summary>
 internal sealed class PruneService(ComponentRegistry components, RetentionPolicies policies, TimeProvider time, ILogger<PruneService> logger)
 {
@@ -32,7 +33,7 @@ internal sealed class PruneService(ComponentRegistry components, RetentionPolici
             foreach (var group in stored.Where(b => b.Manifest is not null).GroupBy(b => b.Manifest!.Target, StringComparer.OrdinalIgnoreCase))
             {
                 if (targets.Count > 0 && !targets.Contains(group.Key, StringComparer.OrdinalIgnoreCase)) continue;
-                var policy = policies.For(labels.TryGetValue(group.Key, out var l) ? l : null);
+                var policy = policies.For(storage.Name, labels.TryGetValue(group.Key, out var l) ? l : null);
                 var candidates = group.Select(b => new RetentionCandidate(b.Key, b.Manifest!.StartedUtc, IsVerified(b.Manifest), b.Size));
                 decisions.AddRange(RetentionPlanner.Plan(candidates, policy, time.GetUtcNow(), policies.Zone).Select(d => (group.Key, d)));
             }
@@ -42,7 +43,7 @@ internal sealed class PruneService(ComponentRegistry components, RetentionPolici
                 var b = decision.Backup;
                 var byFreeing = freeing.Contains(decision);
                 var delete = !decision.Keep || byFreeing;
-                var reason = byFreeing ? $"below the minimum free space ({policies.MinFreeSpaceGb} GB): oldest unprotected backup; was kept by {string.Join(", ", decision.Reasons)}" : string.Join(", ", decision.Reasons);
+                var reason = byFreeing ? $"below the minimum free space ({policies.MinFreeSpaceGbFor(storage.Name)} GB): oldest unprotected backup; was kept by {string.Join(", ", decision.Reasons)}" : string.Join(", ", decision.Reasons);
                 rows.Add(new PruneRow(storage.Name, target, b.Key, b.TimeUtc, b.Size, delete ? dryRun ? "would delete" : "delete" : "keep", reason));
                 if (!delete || dryRun) continue;
                 await storage.DeleteAsync(b.Key, cancellationToken).ConfigureAwait(false);
@@ -60,8 +61,9 @@ internal sealed class PruneService(ComponentRegistry components, RetentionPolici
         List<string> warnings, CancellationToken cancellationToken)
     {
         var chosen = new HashSet<RetentionDecision>();
-        if (policies.MinFreeSpaceGb <= 0 || storage is not IStorageHealth health) return chosen;
-        var needed = (long)(policies.MinFreeSpaceGb * Gb);
+        var minimum = policies.MinFreeSpaceGbFor(storage.Name);
+        if (minimum <= 0 || storage is not IStorageHealth health) return chosen;
+        var needed = (long)(minimum * Gb);
         if ((await health.CheckHealthAsync(cancellationToken).ConfigureAwait(false)).FreeBytes is not { } reported) return chosen;
         var free = reported + decisions.Where(d => !d.Decision.Keep).Sum(d => d.Decision.Backup.Size);
         foreach (var (_, decision) in decisions.Where(d => d.Decision.Keep && !d.Decision.Protected).OrderBy(d => d.Decision.Backup.TimeUtc))
@@ -71,7 +73,7 @@ internal sealed class PruneService(ComponentRegistry components, RetentionPolici
             free += decision.Backup.Size;
         }
         if (free < needed)
-            warnings.Add($"storage '{storage.Name}': {free / Gb:0.00} GB free after pruning, below the minimum of {policies.MinFreeSpaceGb} GB; " +
+            warnings.Add($"storage '{storage.Name}': {free / Gb:0.00} GB free after pruning, below the minimum of {minimum} GB; " +
                          "the remaining backups are each target's newest or newest verified one, which are never deleted");
         return chosen;
     }

@@ -31,6 +31,9 @@ internal sealed class MemoryStorage(string name = "memory") : IStorageTarget, IS
 
     public IStorageTarget Create(string entryName, IConfiguration settings) => this;
 
+    /// <summary>Puts a committed backup in place, as an earlier run would have left it.</summary>
+    public void Seed(string key, byte[] data, BackupManifest manifest) => _committed[key] = (data, manifest);
+
     public Task<IStorageUpload> BeginUploadAsync(string key, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _open);

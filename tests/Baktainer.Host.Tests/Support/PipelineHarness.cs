@@ -65,6 +65,7 @@ internal sealed class PipelineHarness
         Verifier = services.GetRequiredService<BackupVerifier>();
         Dispatcher = services.GetRequiredService<NotificationDispatcher>();
         Pipeline = services.GetRequiredService<BackupPipeline>();
+        Prune = services.GetRequiredService<PruneService>();
     }
 
     public ScriptedStrategy Strategy { get; } = new();
@@ -74,6 +75,7 @@ internal sealed class PipelineHarness
     public TargetCatalog Catalog { get; }
     public BackupPipeline Pipeline { get; }
     public BackupVerifier Verifier { get; }
+    public PruneService Prune { get; }
 
     /// <summary>Delivers notifications in the background; <see cref="RunAsync"/> waits for it.</summary>
     public NotificationDispatcher Dispatcher { get; }
