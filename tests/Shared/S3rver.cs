@@ -60,6 +60,14 @@ internal sealed class S3rver : IAsyncDisposable
         return await http.GetByteArrayAsync($"{Endpoint}/{Bucket}/{key}").ConfigureAwait(false);
     }
 
+    /// <summary>Writes an object (anonymous PUT, which s3rver allows), for objects a test puts in place itself.</summary>
+    public async Task PutAsync(string key, byte[] content)
+    {
+        using var http = new HttpClient();
+        using var response = await http.PutAsync($"{Endpoint}/{Bucket}/{key}", new ByteArrayContent(content)).ConfigureAwait(false);
+        response.EnsureSuccessStatusCode();
+    }
+
     private async Task StartProcessAsync(int port = 0)
     {
         var executable = Which("s3rver") ?? throw new InvalidOperationException("s3rver is not installed (npm install -g s3rver@3.7.1; .ci/run installs it)");
