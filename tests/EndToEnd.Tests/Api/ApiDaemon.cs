@@ -42,15 +42,17 @@ internal sealed class ApiDaemon : IDisposable
     /// <summary>Polls <c>/health</c> until it answers <paramref name="expected"/>.</summary>
     public async Task<(HttpStatusCode Status, string Body)> HealthBecomesAsync(HttpStatusCode expected, TimeSpan within)
     {
-        var deadline = DateTime.UtcNow + within;
         (HttpStatusCode, string) last = default;
-        while (DateTime.UtcNow < deadline)
-        {
-            last = await SendAsync(HttpMethod.Get, "/health");
-            if (last.Item1 == expected) return last;
-            await Task.Delay(250);
-        }
+        await Baktainer.Tests.Shared.Eventually.TryAsync(async () => (last = await SendAsync(HttpMethod.Get, "/health")).Item1 == expected, within);
         return last;
+    }
+
+    /// <summary>The <c>state</c> /status shows for <paramref name="target"/>, or null while the daemon does not know it.</summary>
+    public async Task<string?> TargetStateAsync(string target, string? token = null)
+    {
+        var status = await JsonAsync("/status", token);
+        return status.GetProperty("targets").EnumerateArray().Where(t => t.GetProperty("name").GetString() == target)
+            .Select(t => t.GetProperty("state").GetString()).FirstOrDefault();
     }
 
     public void Dispose()

@@ -33,9 +33,10 @@ public sealed class DashboardTests : EndToEndTest
         }));
         using var daemon = await ApiDaemon.StartAsync(Backups.Environment(("BT_CRON_SECONDS", "true"), ("BT_CRON", "0 0 0 1 1 *"), ("BT_CATCH_UP", "false"),
             ("BT_RETRY_ATTEMPTS", "0"), ("BT_API_TOKEN", "dash-token")));
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (DateTime.UtcNow < deadline && Directory.EnumerateFiles(Backups.Path, good.Name + "-*.json", SearchOption.AllDirectories).Count() < 2) await Task.Delay(250);
-        await Task.Delay(1000);
+        await Eventually.HoldsAsync(() => Directory.EnumerateFiles(Backups.Path, good.Name + "-*.json", SearchOption.AllDirectories).Count() >= 2,
+            TimeSpan.FromSeconds(30), "two backups of the good target");
+        await Eventually.HoldsAsync(async () => await daemon.TargetStateAsync(failing.Name, "dash-token") == "failing", TimeSpan.FromSeconds(30),
+            "the failing target's state in /status");
 
         var page = daemon.Url("/") + "#token=dash-token";
         var (dom, console) = await HeadlessChromium.DumpDomAsync(page);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
 using Baktainer.Abstractions.Storage;
+using Baktainer.Tests.Shared;
 using Baktainer.Tests.Shared.Docker;
 
 namespace EndToEnd.Tests.Api;
@@ -18,8 +19,7 @@ public sealed class MetricsAndRunNowTests : EndToEndTest
 
     private async Task WaitForBackupsAsync(string name, int count)
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (Manifests(name).Count < count && DateTime.UtcNow < deadline) await Task.Delay(200);
+        await Eventually.HoldsAsync(() => Manifests(name).Count >= count, TimeSpan.FromSeconds(30), $"{count} backup(s) of {name}");
         Assert.That(Manifests(name), Has.Count.EqualTo(count));
     }
 
@@ -45,7 +45,8 @@ public sealed class MetricsAndRunNowTests : EndToEndTest
         await DatabaseContainers.SqliteAsync(db, "/data/app.db", "create table t(x); insert into t values (1), (2), (3);");
         using var daemon = await ApiDaemon.StartAsync(Backups.Environment(("BT_CRON", "0 0 1 1 *"), ("BT_CATCH_UP", "false"), ("BT_API_TOKEN", Token),
             ("BT_NOTIFICATION_CHANNELS", "slack"), ("BT_SLACK_WEBHOOK_URL", SlackUrl), ("Baktainer__HealthInterval", "1s")));
-        await Task.Delay(1500); // the watcher has seen the container
+        await Eventually.HoldsAsync(async () => (await daemon.SendAsync(HttpMethod.Get, "/containers", Token)).Body.Contains($"\"{db.Name}\""),
+            TimeSpan.FromSeconds(20), "the watcher to see the container");
 
         var anonymous = await daemon.SendAsync(HttpMethod.Post, $"/targets/{db.Name}/backup");
         var wrong = await daemon.SendAsync(HttpMethod.Post, $"/targets/{db.Name}/backup", "not-the-token");
@@ -58,7 +59,8 @@ public sealed class MetricsAndRunNowTests : EndToEndTest
         await DatabaseContainers.SqliteAsync(db, "/data/app.db", "insert into t select x + 3 from t;");
         Assert.That((await daemon.SendAsync(HttpMethod.Post, $"/targets/{db.Name}/backup", Token)).Status, Is.EqualTo(HttpStatusCode.Accepted));
         await WaitForBackupsAsync(db.Name, 2);
-        await Task.Delay(500);
+        await Eventually.HoldsAsync(async () => (await daemon.SendAsync(HttpMethod.Get, "/metrics", Token)).Body
+            .Contains($"baktainer_backups_total{{target=\"{db.Name}\",engine=\"sqlite\",result=\"success\"}} 2"), TimeSpan.FromSeconds(20), "the second backup in /metrics");
 
         Assert.That((await daemon.SendAsync(HttpMethod.Get, "/metrics")).Status, Is.EqualTo(HttpStatusCode.Unauthorized), "reads need the token when one is set");
         var (_, metrics) = await daemon.SendAsync(HttpMethod.Get, "/metrics", Token);

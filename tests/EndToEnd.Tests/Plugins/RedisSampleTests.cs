@@ -40,8 +40,7 @@ public sealed class RedisSampleTests : EndToEndTest
             ["baktainer.backup"] = "true", ["baktainer.db.engine"] = "redis", ["baktainer.db.password_env"] = passwordLabel,
         }, new Dictionary<string, string> { ["REDIS_PASSWORD"] = Password, ["WRONG_PASSWORD"] = "not-" + Password }, ["-v", "/data"],
             "sh", "-c", "chmod 1777 /tmp && printf 'requirepass %s\\n' \"$REDIS_PASSWORD\" > /tmp/redis.conf && exec redis-server /tmp/redis.conf --dir /data --bind 127.0.0.1 --save '' --appendonly no"));
-        for (var i = 0; i < 100 && (await Cli(container, "PING")) != "PONG"; i++) await Task.Delay(100);
-        Assert.That(await Cli(container, "PING"), Is.EqualTo("PONG"), "redis-server did not start");
+        await Eventually.HoldsAsync(async () => await Cli(container, "PING") == "PONG", TimeSpan.FromSeconds(10), "redis-server to answer PING");
         return container;
     }
 

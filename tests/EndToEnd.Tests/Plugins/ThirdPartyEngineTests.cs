@@ -45,13 +45,7 @@ public sealed class ThirdPartyEngineTests : EndToEndTest
         Assert.That(await container.ExecAsync("sh", "-c", "wc -c < /data/notes.txt"), Is.EqualTo("27"), "byte for byte, final newline included");
     }
 
-    private static async Task WaitForFileAsync(TestContainer container)
-    {
-        for (var i = 0; i < 50; i++)
-        {
-            if ((await DockerCli.RunAsync("exec", container.Name, "test", "-s", "/data/notes.txt")).Code == 0) return;
-            await Task.Delay(100);
-        }
-        Assert.Fail("the test file was not written in the container");
-    }
+    private static Task WaitForFileAsync(TestContainer container) =>
+        Eventually.HoldsAsync(async () => (await DockerCli.RunAsync("exec", container.Name, "test", "-s", "/data/notes.txt")).Code == 0,
+            TimeSpan.FromSeconds(5), "the test file to be written in the container");
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Baktainer.Tests.Shared;
 using Baktainer.Tests.Shared.Docker;
 using EndToEnd.Tests.Daemon;
 
@@ -129,8 +130,7 @@ public sealed class RetentionTests : EndToEndTest
         }));
         await DatabaseContainers.SqliteAsync(_db, "/data/app.db", "create table t(x);");
         using var daemon = new DaemonProcess(env);
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (DateTime.UtcNow < deadline && CountDone(daemon.Output) < 4) await Task.Delay(250);
+        await Eventually.TryAsync(() => CountDone(daemon.Output) >= 4, TimeSpan.FromSeconds(60));
         daemon.Terminate();
         Assert.That(await daemon.WaitForExitAsync(TimeSpan.FromSeconds(30)), Is.EqualTo(0));
         await TestContext.Out.WriteLineAsync(daemon.Output);
