@@ -63,6 +63,7 @@ internal static class BaktainerHostServiceCollectionExtensions
         services.AddSingleton<BackupRunner>();
         services.AddSingleton<BackupLocator>();
         services.AddSingleton<BackupVerifier>();
+        services.AddSingleton<PreRestoreCheck>();
         services.AddSingleton<RestoreService>();
         return services;
     }

@@ -66,22 +66,27 @@ internal sealed class BackupVerifier(TargetCatalog catalog, BackupEncryption enc
         if (decryptError is not null) return new(located, $"{located.Describe}: {decryptError}");
         await stored.DrainAsync(cancellationToken).ConfigureAwait(false);
 
-        if (stored.BytesRead != manifest.StoredSize)
-            return new(located, $"{located.Describe}: size is {stored.BytesRead} bytes but the manifest says {manifest.StoredSize}; the file is truncated or was changed");
-        if (stored.Sha256Hex() != manifest.Sha256)
-            return new(located, $"{located.Describe}: SHA-256 {stored.Sha256Hex()} does not match the manifest's {manifest.Sha256}; the file is corrupted");
+        if (StoredMismatch(located, stored, manifest) is { } mismatch) return new(located, mismatch);
         if (dumpError is not null) return new(located, $"{located.Describe}: {dumpError}");
         if (!manifest.Legacy && rawSize != manifest.RawSize)
             return new(located, $"{located.Describe}: decompressed to {rawSize} bytes but the manifest says {manifest.RawSize}");
         return new(located, null);
     }
 
+    /// <summary>Why the stored bytes read through <paramref name="stored"/> are not the ones the manifest describes, or null.</summary>
+    public static string? StoredMismatch(LocatedBackup located, HashingReadStream stored, Abstractions.Storage.BackupManifest manifest)
+    {
+        if (stored.BytesRead != manifest.StoredSize)
+            return $"{located.Describe}: size is {stored.BytesRead} bytes but the manifest says {manifest.StoredSize}; the file is truncated or was changed";
+        if (stored.Sha256Hex() != manifest.Sha256)
+            return $"{located.Describe}: SHA-256 {stored.Sha256Hex()} does not match the manifest's {manifest.Sha256}; the file is corrupted";
+        return null;
+    }
+
     private static async Task<VerificationResult> StoredBytesAsync(LocatedBackup located, HashingReadStream stored, Abstractions.Storage.BackupManifest manifest, CancellationToken cancellationToken)
     {
         await stored.DrainAsync(cancellationToken).ConfigureAwait(false);
-        if (stored.BytesRead != manifest.StoredSize || stored.Sha256Hex() != manifest.Sha256)
-            return new(located, $"{located.Describe}: size or SHA-256 of the stored bytes does not match the manifest; the file is truncated or was changed");
-        return new(located, null);
+        return new(located, StoredMismatch(located, stored, manifest));
     }
 
     private async Task<VerificationResult> WithoutManifestAsync(LocatedBackup located, CancellationToken cancellationToken)

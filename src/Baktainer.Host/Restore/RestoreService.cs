@@ -8,11 +8,11 @@ using Microsoft.Extensions.Logging;
 namespace Baktainer.Host.Restore;
 
 /// <summary>
-/// Restores a stored backup into a target: verifies it completely before touching the database,
+/// Restores a stored backup into a target: checks the stored bytes before touching the database,
 /// refuses to overwrite existing data without confirmation (naming what would be overwritten),
 /// then streams it through decompression into the engine's restore tool.
 /// </summary>
-internal sealed class RestoreService(BackupLocator locator, BackupVerifier verifier, BackupEncryption encryption, CompressionCodecs codecs, ILogger<RestoreService> logger)
+internal sealed class RestoreService(BackupLocator locator, PreRestoreCheck check, BackupEncryption encryption, CompressionCodecs codecs, ILogger<RestoreService> logger)
 {
     public async Task<LocatedBackup> RestoreAsync(DiscoveredTarget target, string reference, string? database, bool confirmed, CancellationToken cancellationToken, string? storage = null)
     {
@@ -38,7 +38,7 @@ internal sealed class RestoreService(BackupLocator locator, BackupVerifier verif
         return located;
     }
 
-    /// <summary>The first copy (in the storages' order) that passes full verification; the database is not touched before.</summary>
+    /// <summary>The first copy (in the storages' order) that passes <see cref="PreRestoreCheck"/>; the database is not touched before.</summary>
     private async Task<LocatedBackup> FirstHealthyAsync(IReadOnlyList<LocatedBackup> copies, DiscoveredTarget target, IBackupStrategy strategy, CancellationToken cancellationToken)
     {
         var problems = new List<string>();
@@ -51,7 +51,7 @@ internal sealed class RestoreService(BackupLocator locator, BackupVerifier verif
             }
             if (!EnginesMatch(manifest.Engine, strategy))
                 throw new BaktainerException($"refusing to restore {copy.Describe}: it is a {manifest.Engine} backup but {target.Target.DisplayName} runs {target.Target.Engine}");
-            var verification = await verifier.TryVerifyAsync(copy, cancellationToken).ConfigureAwait(false);
+            var verification = await check.RunAsync(copy, cancellationToken).ConfigureAwait(false);
             if (verification.Passed) return copy;
             problems.Add(verification.Error!);
             if (copies.Count > 1) logger.LogWarning("Copy {Copy} failed verification ({Reason}); trying the next copy", copy.Describe, verification.Error);

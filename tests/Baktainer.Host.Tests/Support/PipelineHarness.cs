@@ -57,12 +57,13 @@ internal sealed class PipelineHarness
             .AddSingleton<INotifierFactory>(new FixedNotifierFactory(notifiers))
             .AddSingleton<IBackupStrategy>(Strategy)
             .AddSingleton<ComponentRegistry>().AddSingleton<TargetCatalog>().AddSingleton<TargetStates>()
-            .AddSingleton<CompressionCodecs>().AddSingleton<BackupEncryption>().AddBaktainerRetention().AddSingleton<BackupVerifier>().AddSingleton<PostBackupVerification>()
+            .AddSingleton<CompressionCodecs>().AddSingleton<BackupEncryption>().AddBaktainerRetention().AddSingleton<BackupVerifier>().AddSingleton<PreRestoreCheck>().AddSingleton<PostBackupVerification>()
             .AddSingleton<NotificationDispatcher>().AddSingleton<BackupEvents>().AddSingleton<BackupPipeline>()
             .BuildServiceProvider();
         Components = services.GetRequiredService<ComponentRegistry>();
         Catalog = services.GetRequiredService<TargetCatalog>();
         Verifier = services.GetRequiredService<BackupVerifier>();
+        PreRestoreCheck = services.GetRequiredService<PreRestoreCheck>();
         Dispatcher = services.GetRequiredService<NotificationDispatcher>();
         Pipeline = services.GetRequiredService<BackupPipeline>();
         Prune = services.GetRequiredService<PruneService>();
@@ -76,6 +77,7 @@ internal sealed class PipelineHarness
     public BackupPipeline Pipeline { get; }
     public BackupVerifier Verifier { get; }
     public PruneService Prune { get; }
+    public PreRestoreCheck PreRestoreCheck { get; }
 
     /// <summary>Delivers notifications in the background; <see cref="RunAsync"/> waits for it.</summary>
     public NotificationDispatcher Dispatcher { get; }
