@@ -17,6 +17,7 @@ Task("Clean")
     CleanDirectories("./src/**/obj");
     CleanDirectories("./plugins/**/obj");
     CleanDirectories("./tests/**/obj");
+    CleanDirectories("./templates/obj");
     if (DirectoryExists(artifacts)) DeleteDirectory(artifacts, new DeleteDirectorySettings { Recursive = true, Force = true });
 });
 
@@ -62,7 +63,8 @@ Task("Pack")
     var settings = new DotNetPackSettings { Configuration = configuration, OutputDirectory = packagesDir };
     DotNetPack("./src/Baktainer.Abstractions/Baktainer.Abstractions.csproj", settings);
     foreach (var project in pluginProjects) DotNetPack(project.FullPath, settings);
-    Information("Plugin packages in {0}", packagesDir);
+    DotNetPack("./templates/Baktainer.Templates.csproj", settings);
+    Information("Plugin and template packages in {0}", packagesDir);
 });
 
 Task("Publish")
