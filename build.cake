@@ -8,7 +8,8 @@ var artifacts = MakeAbsolute(Directory("./artifacts"));
 var publishDir = artifacts.Combine("publish");
 var packagesDir = artifacts.Combine("packages");
 var pluginProjects = GetFiles("./plugins/*/*.csproj");
-var sampleProjects = GetFiles("./samples/*/*.csproj");
+// The packs under samples/; their unit test projects (*.Tests) are run by tests/EndToEnd.Tests, not packed.
+var sampleProjects = GetFiles("./samples/*/*.csproj").Where(p => !p.GetFilename().ToString().EndsWith(".Tests.csproj")).ToList();
 
 Task("Clean")
     .Does(() =>

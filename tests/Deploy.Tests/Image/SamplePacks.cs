@@ -9,8 +9,11 @@ namespace Deploy.Tests.Image;
 /// </summary>
 internal static class SamplePacks
 {
+    /// <summary>The sample packs; their unit test projects (<c>*.Tests</c>) are not packs.</summary>
     public static IEnumerable<string> Projects() =>
-        Directory.Exists(Folder) ? Directory.GetFiles(Folder, "*.csproj", SearchOption.AllDirectories) : [];
+        Directory.Exists(Folder)
+            ? Directory.GetFiles(Folder, "*.csproj", SearchOption.AllDirectories).Where(p => !p.EndsWith(".Tests.csproj", StringComparison.Ordinal))
+            : [];
 
     private static string Folder => Path.Combine(RepoPaths.Root, "samples");
 
