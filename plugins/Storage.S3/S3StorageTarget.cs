@@ -12,7 +12,7 @@ namespace Baktainer.Storage.S3;
 /// (<c>&lt;prefix&gt;&lt;yyyy-MM-dd&gt;/&lt;name&gt;-&lt;unix seconds&gt;.sql.gz</c> + <c>.json</c>).
 /// A backup exists only once its manifest object does: the manifest is written last.
 /// </summary>
-internal sealed class S3StorageTarget(S3Bucket bucket, LeftoverUploads leftovers, ILogger logger) : IStorageTarget, IManifestUpdater, IStorageCheck, IDisposable
+internal sealed class S3StorageTarget(S3Bucket bucket, LeftoverUploads leftovers, ILogger logger) : IStorageTarget, IManifestUpdater, IStorageCheck, IStorageKeyLookup, IDisposable
 {
     public string Name => bucket.StorageName;
 
@@ -21,6 +21,23 @@ internal sealed class S3StorageTarget(S3Bucket bucket, LeftoverUploads leftovers
         StorageKeysCheck(key);
         await leftovers.AbortOnceAsync(cancellationToken).ConfigureAwait(false);
         return new S3Upload(bucket, key, logger);
+    }
+
+    /// <summary>Whether the data object or the manifest object exists (a multipart upload in progress is not visible to S3 clients).</summary>
+    public async Task<bool> IsTakenAsync(string key, CancellationToken cancellationToken)
+    {
+        StorageKeysCheck(key);
+        foreach (var objectKey in new[] { bucket.ObjectKey(key), bucket.ObjectKey(key) + ManifestJson.Suffix })
+        {
+            try
+            {
+                await bucket.Client.GetObjectMetadataAsync(bucket.Options.Bucket, objectKey, cancellationToken).ConfigureAwait(false);
+                return true;
+            }
+            catch (AmazonS3Exception e) when (e.StatusCode == System.Net.HttpStatusCode.NotFound && e.ErrorCode != "NoSuchBucket") { }
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested) { throw bucket.Fail(e, $"looking for {objectKey}"); }
+        }
+        return false;
     }
 
     public async IAsyncEnumerable<StoredBackup> ListAsync([EnumeratorCancellation] CancellationToken cancellationToken)

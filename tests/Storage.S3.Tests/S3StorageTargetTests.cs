@@ -49,6 +49,25 @@ public sealed class S3StorageTargetTests
     }
 
     [Test]
+    public async Task IsTaken_CommittedBackupOrStrayObject_TakenOtherKeysFree()
+    {
+        var lookup = (IStorageKeyLookup)_storage;
+        var data = S3Targets.RandomBytes(1000);
+        const string key = "2026-11-22/orders-1763769600.sql.gz";
+        Assert.That(await lookup.IsTakenAsync(key, CancellationToken.None), Is.False);
+        await using (var upload = await _storage.BeginUploadAsync(key, CancellationToken.None))
+        {
+            await upload.Content.WriteAsync(data);
+            await upload.CommitAsync(S3Targets.Manifest(key, data), CancellationToken.None);
+        }
+        await _server.PutAsync("team/db/2026-11-22/orders-1763769601.sql.gz.json", "{}"u8.ToArray());
+
+        Assert.That(await lookup.IsTakenAsync(key, CancellationToken.None), Is.True);
+        Assert.That(await lookup.IsTakenAsync("2026-11-22/orders-1763769601.sql.gz", CancellationToken.None), Is.True, "a manifest alone takes the key");
+        Assert.That(await lookup.IsTakenAsync("2026-11-22/orders-1763769600-2.sql.gz", CancellationToken.None), Is.False);
+    }
+
+    [Test]
     public async Task Commit_DumpSmallerThanOnePart_StoredWithOnePut()
     {
         var data = S3Targets.RandomBytes(1000);

@@ -1,44 +1,42 @@
-using System.Text.RegularExpressions;
+using Baktainer.Abstractions.Storage;
 
 namespace Baktainer.Storage.Local;
 
 /// <summary>
 /// Keeps the original naming (<c>&lt;name&gt;-&lt;unix seconds&gt;&lt;ext&gt;</c>) and adds <c>-2</c>, <c>-3</c>, ...
-/// after the seconds only when a backup of that name, or one being written under it, already
-/// exists: two backups of one target in the same second both succeed.
+/// after the seconds (<see cref="BackupKeySuffix"/>) only when a backup of that name, or one being
+/// written under it, already exists. The key is reserved by creating its temporary file, which only
+/// one writer can do, so two backups of one target in the same second (even from two processes)
+/// never get the same name.
 /// </summary>
-internal static partial class CollisionFreeKey
+internal static class CollisionFreeKey
 {
-    private const int MaxAttempts = 1000;
+    /// <summary>The temporary that reserves <paramref name="finalPath"/> while it is written.</summary>
+    public static string Reservation(string finalPath) =>
+        Path.Combine(Path.GetDirectoryName(finalPath)!, $".{Path.GetFileName(finalPath)}{PartialFile.Suffix}");
+
+    /// <summary>Whether a backup exists under <paramref name="finalPath"/> or is being written to it.</summary>
+    public static bool IsTaken(string finalPath) =>
+        File.Exists(finalPath) || File.Exists(finalPath + ManifestJson.Suffix) || File.Exists(Reservation(finalPath));
 
     /// <param name="key">The key the host asked for.</param>
     /// <param name="resolve">Maps a key to its file path.</param>
-    /// <returns>The first free key and its path.</returns>
-    public static (string Key, string Path) Find(string key, Func<string, string> resolve)
+    /// <param name="create">Creates a temporary file that must not exist yet (fails with <see cref="IOException"/> if it does).</param>
+    /// <returns>The first free key, its path, and its temporary opened for writing.</returns>
+    public static (string Key, string Path, string Temp, FileStream Stream) Reserve(string key, Func<string, string> resolve, Func<string, FileStream> create)
     {
-        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        for (var attempt = 1; attempt <= BackupKeySuffix.MaxAttempts; attempt++)
         {
-            var candidate = attempt == 1 ? key : WithSuffix(key, attempt);
+            var candidate = BackupKeySuffix.Add(key, attempt);
             var path = resolve(candidate);
-            if (!File.Exists(path) && !BeingWritten(path)) return (candidate, path);
+            var temp = Reservation(path);
+            FileStream stream;
+            try { stream = create(temp); }
+            catch (IOException) when (File.Exists(temp)) { continue; } // another writer holds this name
+            if (!File.Exists(path) && !File.Exists(path + ManifestJson.Suffix)) return (candidate, path, temp, stream);
+            stream.Dispose();
+            File.Delete(temp);
         }
-        throw new Abstractions.BaktainerException($"more than {MaxAttempts} backups named '{key}' in one second; not writing another");
+        throw new Abstractions.BaktainerException($"more than {BackupKeySuffix.MaxAttempts} backups named '{key}' in one second; not writing another");
     }
-
-    /// <summary><c>2026-11-22/db-1763800000.sql.gz</c> with 2 gives <c>2026-11-22/db-1763800000-2.sql.gz</c>.</summary>
-    public static string WithSuffix(string key, int number)
-    {
-        var slash = key.LastIndexOf('/') + 1;
-        var file = key[slash..];
-        var match = SecondsThenExtension().Match(file);
-        var at = match.Success ? match.Groups["stem"].Length : (file.IndexOf('.', StringComparison.Ordinal) is var dot and > 0 ? dot : file.Length);
-        return key[..slash] + file[..at] + "-" + number + file[at..];
-    }
-
-    private static bool BeingWritten(string path) =>
-        Directory.Exists(Path.GetDirectoryName(path)) &&
-        Directory.EnumerateFiles(Path.GetDirectoryName(path)!, $".{Path.GetFileName(path)}.*{PartialFile.Suffix}").Any();
-
-    [GeneratedRegex(@"^(?<stem>.*-\d+)(?<ext>\.[^-]*)?$")]
-    private static partial Regex SecondsThenExtension();
 }

@@ -9,10 +9,8 @@ namespace Baktainer.Storage.Local;
 /// (<c>&lt;dir&gt;/&lt;yyyy-MM-dd&gt;/&lt;name&gt;-&lt;unix seconds&gt;.sql.gz</c>) with a JSON manifest beside each.
 /// Partial data lives under hidden <c>.*.partial</c> names until committed.
 /// </summary>
-internal sealed class LocalStorageTarget(string name, LocalStorageOptions options) : IStorageTarget, IManifestUpdater, IStorageHealth
+internal sealed class LocalStorageTarget(string name, LocalStorageOptions options) : IStorageTarget, IManifestUpdater, IStorageHealth, IStorageKeyLookup
 {
-    private readonly Lock _naming = new();
-
     public string Name => name;
     public string Root => options.Path;
 
@@ -32,15 +30,8 @@ internal sealed class LocalStorageTarget(string name, LocalStorageOptions option
         {
             PartialFile.CreateFolder(folder, options.FolderMode);
             EnsureFreeSpace();
-            string freeKey, path, temp;
-            FileStream stream;
-            lock (_naming) // two uploads of one target in the same second must not pick the same free name
-            {
-                (freeKey, path) = CollisionFreeKey.Find(key, Resolve);
-                temp = PartialFile.For(path);
-                // FileShare.None takes an exclusive lock, which tells start-up cleanup the file is live.
-                stream = PartialFile.Create(temp, options.FileMode, FileOptions.Asynchronous, 1 << 20);
-            }
+            // The temporary reserves the name; FileShare.None takes an exclusive lock, which tells start-up cleanup the file is live.
+            var (freeKey, path, temp, stream) = CollisionFreeKey.Reserve(key, Resolve, t => PartialFile.Create(t, options.FileMode, FileOptions.Asynchronous, 1 << 20));
             return Task.FromResult<IStorageUpload>(new LocalUpload(freeKey, path, temp, stream, Root, options.FileMode));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -48,6 +39,8 @@ internal sealed class LocalStorageTarget(string name, LocalStorageOptions option
             throw DiskErrors.Explain(e, Root, "starting a backup");
         }
     }
+
+    public Task<bool> IsTakenAsync(string key, CancellationToken cancellationToken) => Task.FromResult(CollisionFreeKey.IsTaken(Resolve(key)));
 
     public async IAsyncEnumerable<StoredBackup> ListAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {

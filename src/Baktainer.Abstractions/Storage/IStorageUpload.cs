@@ -7,7 +7,10 @@ namespace Baktainer.Abstractions.Storage;
 /// </summary>
 public interface IStorageUpload : IAsyncDisposable
 {
-    /// <summary>The storage key the backup will have once committed.</summary>
+    /// <summary>
+    /// The storage key the backup will have once committed: the key asked for, or another one when
+    /// that key was taken meanwhile (the host then tries the next key for every copy; see <see cref="IStorageKeyLookup"/>).
+    /// </summary>
     string Key { get; }
 
     /// <summary>Where to write the backup bytes. Write-only, not seekable.</summary>

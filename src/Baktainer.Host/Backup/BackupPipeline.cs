@@ -67,7 +67,7 @@ internal sealed class BackupPipeline(BaktainerSettings settings, ComponentRegist
 
         await using var fanOut = new StorageFanOut(storages, logger);
         await fanOut.BeginAsync(key, cancellationToken).ConfigureAwait(false);
-        key = fanOut.Key; // a storage may add a suffix when a backup of this name already exists (two in one second)
+        key = fanOut.Key; // -2, -3, ... when a backup of this name exists in any of the storages (two in one second): one key for every copy
         using var stored = new FanOutStream(fanOut.Copies);
         // compress -> encrypt -> hash -> fan-out: the SHA-256 is of the stored (encrypted) bytes, the same in every copy.
         using var encrypted = recipients is null ? null : new EncryptingStream(stored, recipients);

@@ -17,22 +17,58 @@ internal sealed class StorageFanOut(IReadOnlyList<IStorageTarget> storages, ILog
     public IReadOnlyList<StorageCopy> Copies => _copies;
     public IReadOnlyList<IStorageTarget> Committed => _copies.Where(c => c.Committed).Select(c => c.Storage).ToList();
 
-    /// <summary>The key every copy is written under (a storage may add a suffix when a backup of that name exists; the others follow it).</summary>
+    /// <summary>The one key every copy is written under.</summary>
     public string Key { get; private set; } = "";
 
+    /// <summary>
+    /// Chooses the key once for every copy: <paramref name="key"/>, else <c>-2</c>, <c>-3</c>, ... — the
+    /// first that no storage holds (<see cref="IStorageKeyLookup"/>) — and starts every upload under it.
+    /// When a storage still answers with another key (a backup of that name began meanwhile), the
+    /// uploads are aborted and the next key is tried, so the copies never differ.
+    /// </summary>
     public async Task BeginAsync(string key, CancellationToken cancellationToken)
     {
-        Key = key;
-        foreach (var copy in _copies)
+        for (var attempt = 1; ; attempt++)
+        {
+            if (attempt > BackupKeySuffix.MaxAttempts)
+                throw new BaktainerException($"more than {BackupKeySuffix.MaxAttempts} backups named '{key}' in one second; not writing another");
+            Key = BackupKeySuffix.Add(key, attempt);
+            if (await TakenAnywhereAsync(Key, cancellationToken).ConfigureAwait(false)) continue;
+            if (await BeginEveryAsync(Key, cancellationToken).ConfigureAwait(false)) break;
+        }
+        if (!_copies.Any(c => c.Live)) throw new BaktainerException(Describe(_copies));
+    }
+
+    private async Task<bool> TakenAnywhereAsync(string key, CancellationToken cancellationToken)
+    {
+        foreach (var copy in _copies.Where(c => c.Failure is null && c.Storage is IStorageKeyLookup))
         {
             try
             {
-                copy.Upload = await copy.Storage.BeginUploadAsync(Key, cancellationToken).ConfigureAwait(false);
-                Key = copy.Upload.Key;
+                if (await ((IStorageKeyLookup)copy.Storage).IsTakenAsync(key, cancellationToken).ConfigureAwait(false)) return true;
             }
             catch (BaktainerException e) when (_copies.Count > 1) { copy.Fail(e); }
         }
-        if (!_copies.Any(c => c.Live)) throw new BaktainerException(Describe(_copies));
+        return false;
+    }
+
+    /// <returns>False when a storage began under another key: every upload was aborted.</returns>
+    private async Task<bool> BeginEveryAsync(string key, CancellationToken cancellationToken)
+    {
+        foreach (var copy in _copies.Where(c => c.Failure is null))
+        {
+            try { copy.Upload = await copy.Storage.BeginUploadAsync(key, cancellationToken).ConfigureAwait(false); }
+            catch (BaktainerException e) when (_copies.Count > 1) { copy.Fail(e); }
+        }
+        var live = _copies.Where(c => c.Live).ToList();
+        if (live.Count == 1) Key = live[0].Upload!.Key; // a single copy may keep the key its storage chose
+        if (live.Count <= 1 || live.All(c => c.Upload!.Key == key)) return true;
+        foreach (var copy in _copies.Where(c => c.Upload is not null))
+        {
+            await copy.Upload!.DisposeAsync().ConfigureAwait(false);
+            copy.Upload = null;
+        }
+        return false;
     }
 
     /// <summary>Commits every live copy with the manifest (recording the copies known to be missing).</summary>

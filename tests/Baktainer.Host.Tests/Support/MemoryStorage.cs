@@ -10,7 +10,7 @@ namespace Baktainer.Host.Tests.Support;
 /// A storage target in memory that keeps the contract's promises (nothing visible before commit,
 /// nothing left after an abort) and records what happened, so a test can see what a run left.
 /// </summary>
-internal sealed class MemoryStorage(string name = "memory") : IStorageTarget, IStorageTargetFactory, IManifestUpdater
+internal sealed class MemoryStorage(string name = "memory") : IStorageTarget, IStorageTargetFactory, IManifestUpdater, IStorageKeyLookup
 {
     private readonly ConcurrentDictionary<string, (byte[] Data, BackupManifest Manifest)> _committed = new();
     private int _open;
@@ -34,10 +34,15 @@ internal sealed class MemoryStorage(string name = "memory") : IStorageTarget, IS
     /// <summary>Puts a committed backup in place, as an earlier run would have left it.</summary>
     public void Seed(string key, byte[] data, BackupManifest manifest) => _committed[key] = (data, manifest);
 
+    /// <summary>Keys <see cref="IsTakenAsync"/> calls free but another writer takes before the upload begins: the upload gets a <c>-mine</c> key instead.</summary>
+    public HashSet<string> TakenMeanwhile { get; } = [];
+
+    public Task<bool> IsTakenAsync(string key, CancellationToken cancellationToken) => Task.FromResult(_committed.ContainsKey(key));
+
     public Task<IStorageUpload> BeginUploadAsync(string key, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _open);
-        return Task.FromResult<IStorageUpload>(new Upload(this, key));
+        return Task.FromResult<IStorageUpload>(new Upload(this, TakenMeanwhile.Contains(key) ? key + "-mine" : key));
     }
 
     public async IAsyncEnumerable<StoredBackup> ListAsync([EnumeratorCancellation] CancellationToken cancellationToken)

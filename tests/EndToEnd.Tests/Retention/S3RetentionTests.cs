@@ -2,6 +2,7 @@ using System.Text.Json;
 using Baktainer.Abstractions.Storage;
 using Baktainer.Tests.Shared;
 using Baktainer.Tests.Shared.Docker;
+using EndToEnd.Tests.Storage;
 
 namespace EndToEnd.Tests.Retention;
 
@@ -23,12 +24,7 @@ public sealed class S3RetentionTests : EndToEndTest
 
     private async Task<(int Code, string Out, string Error)> Run(IEnumerable<(string, string)> extra, params string[] args)
     {
-        (string, string)[] s3 =
-        [
-            ("BT_S3_BUCKET", _s3.Bucket), ("BT_S3_ENDPOINT", _s3.Endpoint), ("BT_S3_PREFIX", "prod"),
-            ("BT_S3_ACCESS_KEY_ID", S3rver.AccessKey), ("BT_S3_SECRET_ACCESS_KEY", S3rver.SecretKey), ("Baktainer__S3__PartSizeMiB", "5"),
-        ];
-        var result = await BaktainerProcess.RunAsync(Backups.Environment([.. s3, .. extra]), args);
+        var result = await BaktainerProcess.RunAsync(Backups.Environment([.. S3Variables.For(_s3), .. extra]), args);
         await TestContext.Out.WriteLineAsync($"baktainer {string.Join(' ', args)} -> {result.Code}\n{result.Out}{result.Error}");
         return result;
     }

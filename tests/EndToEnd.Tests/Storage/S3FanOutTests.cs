@@ -35,11 +35,7 @@ public sealed class S3FanOutTests : EndToEndTest
         return result;
     }
 
-    private (string, string)[] S3Variables(string? bucket = null, string? endpoint = null, string key = S3rver.AccessKey) =>
-    [
-        ("BT_S3_BUCKET", bucket ?? _s3.Bucket), ("BT_S3_ENDPOINT", endpoint ?? _s3.Endpoint), ("BT_S3_PREFIX", "prod"),
-        ("BT_S3_ACCESS_KEY_ID", key), ("BT_S3_SECRET_ACCESS_KEY", S3rver.SecretKey), ("Baktainer__S3__PartSizeMiB", "5"),
-    ];
+    private (string, string)[] S3Variables(string? bucket = null, string? endpoint = null, string key = S3rver.AccessKey) => global::EndToEnd.Tests.Storage.S3Variables.For(_s3, bucket, endpoint, key);
 
     private async Task<TestContainer> SeededPostgres(int rows)
     {

@@ -58,9 +58,24 @@ public sealed class LocalStorageNamingTests
         Assert.That(File.Exists(_root.Combine(a.Key)) && File.Exists(_root.Combine(b.Key)), Is.True);
     }
 
+    [Test]
+    public async Task BeginUpload_ReservedByAnotherProcess_NextNameAndLookupSaysTaken()
+    {
+        const string key = "2026-11-22/db-1763769600.sql";
+        Directory.CreateDirectory(_root.Combine("2026-11-22"));
+        File.WriteAllText(_root.Combine("2026-11-22/.db-1763769600.sql.partial"), "being written by another process");
+        Assert.That(await _storage.IsTakenAsync(key, CancellationToken.None), Is.True);
+        Assert.That(await _storage.IsTakenAsync("2026-11-22/db-1763769600-2.sql", CancellationToken.None), Is.False);
+
+        await using var upload = await _storage.BeginUploadAsync(key, CancellationToken.None);
+
+        Assert.That(upload.Key, Is.EqualTo("2026-11-22/db-1763769600-2.sql"));
+        Assert.That(await _storage.IsTakenAsync(upload.Key, CancellationToken.None), Is.True, "a name being written is taken");
+    }
+
     [TestCase("2026-11-22/db-1763769600.sql.gz", 2, "2026-11-22/db-1763769600-2.sql.gz")]
     [TestCase("2026-11-22/my.app-1763769600.sqlite", 3, "2026-11-22/my.app-1763769600-3.sqlite")]
     [TestCase("2026-11-22/db-1763769600", 2, "2026-11-22/db-1763769600-2")]
     public void WithSuffix_KeepsNameAndExtension(string key, int number, string expected) =>
-        Assert.That(CollisionFreeKey.WithSuffix(key, number), Is.EqualTo(expected));
+        Assert.That(BackupKeySuffix.Add(key, number), Is.EqualTo(expected));
 }
