@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace Baktainer.Host.Cli;
 
-/// <summary>"did you mean" for a misspelt command: the closest command name within two edits.</summary>
+/// <summary>"did you mean" for a misspelt command: the closest command name within two edits (<see cref="Configuration.Closest"/>).</summary>
 internal static class CommandSuggestion
 {
     /// <returns>A hint such as <c>did you mean 'backup'?</c>, or null when the first word is a command or nothing is close.</returns>
@@ -13,23 +13,9 @@ internal static class CommandSuggestion
         // Only when the parser itself could not place the word (not an option's value such as --log-format xml).
         if (word is null || names.Contains(word) || result.CommandResult.Command is not RootCommand
             || !result.Errors.Any(e => e.Message.Contains($"'{word}'", StringComparison.Ordinal))) return null;
-        var closest = names.Select(n => (Name: n, Distance: Distance(word.ToLowerInvariant(), n))).MinBy(x => x.Distance);
+        var closest = names.Select(n => (Name: n, Distance: Configuration.Closest.Distance(word.ToLowerInvariant(), n))).MinBy(x => x.Distance);
         return closest.Distance <= 2 || closest.Name.StartsWith(word, StringComparison.OrdinalIgnoreCase) && word.Length >= 3
             ? $"unknown command '{word}'; did you mean '{closest.Name}'?"
             : $"unknown command '{word}'; commands: {string.Join(", ", names)}";
-    }
-
-    private static int Distance(string a, string b)
-    {
-        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
-        for (var i = 1; i <= a.Length; i++)
-        {
-            var current = new int[b.Length + 1];
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            previous = current;
-        }
-        return previous[b.Length];
     }
 }

@@ -16,9 +16,21 @@ internal static class ComponentChecks
         var discovery = services.GetServices<IDiscoveryProviderFactory>().Select(f => f.Type).ToList();
         return Missing(settings.Storage, storage, "storage")
             .Concat(Missing(settings.Notifiers, notifiers, "notifier"))
-            .Concat(NotifierSettings(settings.Notifiers, services.GetServices<INotifierFactory>().ToList()))
             .Concat(Missing(settings.Discovery, discovery, "discovery"))
+            .Concat(Build(settings.Storage, services.GetServices<IStorageTargetFactory>().ToList(), f => f.Type, (f, e) => f.Create(e.Name, e.Settings)))
+            .Concat(Build(settings.Notifiers, services.GetServices<INotifierFactory>().ToList(), f => f.Type, (f, e) => f.Create(e.Name, e.Settings)))
+            .Concat(Build(settings.Discovery, services.GetServices<IDiscoveryProviderFactory>().ToList(), f => f.Type, (f, e) => f.Create(e.Name, e.Settings)))
             .Concat(Codec(settings, services.GetRequiredService<CompressionCodecs>()));
+    }
+
+    /// <summary>The keys of entries whose type no loaded plugin provides (reported by <see cref="Check"/>).</summary>
+    public static IReadOnlyCollection<string> WithoutPlugin(BaktainerSettings settings, IServiceProvider services)
+    {
+        static IEnumerable<string> Keys(IEnumerable<ComponentEntry> entries, IEnumerable<string> types) =>
+            entries.Where(e => !types.Contains(e.Type, StringComparer.OrdinalIgnoreCase)).Select(e => e.Key);
+        return Keys(settings.Storage, services.GetServices<IStorageTargetFactory>().Select(f => f.Type))
+            .Concat(Keys(settings.Notifiers, services.GetServices<INotifierFactory>().Select(f => f.Type)))
+            .Concat(Keys(settings.Discovery, services.GetServices<IDiscoveryProviderFactory>().Select(f => f.Type))).ToList();
     }
 
     private static IEnumerable<string> Codec(BaktainerSettings settings, CompressionCodecs codecs)
@@ -34,15 +46,21 @@ internal static class ComponentChecks
             yield return $"CompressionLevel (BT_COMPRESSION_LEVEL) has invalid value \"{level}\" for {codec.Name}; expected {codec.Levels.Describe()}";
     }
 
-    /// <summary>Builds each notifier once so a bad URL, secret or address is reported at start-up (and by validate), not at the first event.</summary>
-    private static IEnumerable<string> NotifierSettings(IEnumerable<ComponentEntry> entries, IReadOnlyList<INotifierFactory> factories)
+    /// <summary>
+    /// Builds each entry once (then disposes it) so a bad setting is reported at start-up and by
+    /// validate, not at the first backup or event, and so every key the plugin reads is known.
+    /// </summary>
+    private static IEnumerable<string> Build<TFactory>(IEnumerable<ComponentEntry> entries, IReadOnlyList<TFactory> factories, Func<TFactory, string> type, Func<TFactory, ComponentEntry, object> create)
     {
         foreach (var entry in entries)
         {
-            var factory = factories.FirstOrDefault(f => f.Type.Equals(entry.Type, StringComparison.OrdinalIgnoreCase));
+            var factory = factories.FirstOrDefault(f => type(f).Equals(entry.Type, StringComparison.OrdinalIgnoreCase));
             if (factory is null) continue;
             string? error = null;
-            try { (factory.Create(entry.Name, entry.Settings) as IDisposable)?.Dispose(); }
+            try
+            {
+                (create(factory, entry) as IDisposable)?.Dispose(); // the built-in targets, notifiers and providers are IDisposable when they hold anything
+            }
             catch (Abstractions.BaktainerException e) { error = $"{entry.Key} ({entry.Name}): {e.Message}"; }
             if (error is not null) yield return error;
         }

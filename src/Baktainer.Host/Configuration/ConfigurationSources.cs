@@ -92,6 +92,14 @@ internal static class ConfigurationSources
 /// <param name="Origins">Key → the environment variable that set it.</param>
 internal sealed record LoadedConfiguration(IConfigurationRoot Root, string? File, IReadOnlyDictionary<string, string> Origins)
 {
+    private TrackedConfiguration? _tracked;
+
+    /// <summary>Which keys the host and the plugins read.</summary>
+    public KeyTracker Keys { get; } = new();
+
+    /// <summary>The configuration to read settings from: reads are recorded in <see cref="Keys"/>.</summary>
+    public IConfiguration Tracked => _tracked ??= new TrackedConfiguration(Root, Keys, Describe);
+
     /// <summary>How to name a key in a message: the variable that set it, and the key.</summary>
     public string Describe(string key) =>
         Origins.TryGetValue(key, out var origin) ? $"{origin} ({key})" : File is null ? key : $"{key} (in {Path.GetFileName(File)})";

@@ -13,27 +13,28 @@ internal static class S3Shorthand
     public const string Section = "S3";
     public const string EntryName = "s3";
 
-    public static IReadOnlyList<ComponentEntry> Append(IReadOnlyList<ComponentEntry> storage, IConfiguration config, LoadedConfiguration loaded, List<string> errors)
+    public static IReadOnlyList<ComponentEntry> Append(IReadOnlyList<ComponentEntry> storage, IConfiguration config, LoadedConfiguration loaded, Abstractions.Configuration.SettingsSection errors)
     {
-        var values = config.GetSection(Section).GetChildren()
+        var section = config.GetSection(Section);
+        var values = loaded.Root.GetSection(Section).GetChildren() // untracked: the s3 plugin reads (and names) them
             .Where(c => !string.IsNullOrWhiteSpace(c.Value))
             .ToDictionary(c => c.Key, c => c.Value, StringComparer.OrdinalIgnoreCase);
         // The entry's retention rules (BT_S3_RETENTION_*) are read by the host with every entry's (SettingsReader.Retention).
         var retention = config.GetSection(Section + ":Retention").GetChildren().Select(c => c.Path).ToList();
         if (values.Count == 0 && retention.Count == 0) return storage;
+        var plugin = values.ContainsKey("Bucket") && !storage.Any(s => s.Name.Equals(EntryName, StringComparison.OrdinalIgnoreCase));
+        if (!plugin)
+            foreach (var key in values.Keys) _ = section[key]; // reported below, not again as unknown keys
         if (!values.ContainsKey("Bucket"))
         {
-            errors.Add($"{string.Join(", ", values.Keys.Select(k => $"{Section}:{k}").Concat(retention).Select(loaded.Describe))} set but {loaded.Describe($"{Section}:Bucket")} is missing; BT_S3_BUCKET names the bucket");
+            errors.Error($"{string.Join(", ", values.Keys.Select(k => $"{Section}:{k}").Concat(retention).Select(loaded.Describe))} set but {loaded.Describe($"{Section}:Bucket")} is missing; BT_S3_BUCKET names the bucket");
             return storage;
         }
         if (storage.Any(s => s.Name.Equals(EntryName, StringComparison.OrdinalIgnoreCase)))
         {
-            errors.Add($"{loaded.Describe($"{Section}:Bucket")} adds a storage entry named '{EntryName}', but a Storage entry already has that name; configure the bucket in that entry instead");
+            errors.Error($"{loaded.Describe($"{Section}:Bucket")} adds a storage entry named '{EntryName}', but a Storage entry already has that name; configure the bucket in that entry instead");
             return storage;
         }
-        values["Name"] = EntryName;
-        values["Type"] = "s3";
-        var settings = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
-        return [.. storage, new ComponentEntry($"{Section} ({loaded.Describe($"{Section}:Bucket")})", EntryName, "s3", settings)];
+        return [.. storage, new ComponentEntry($"{Section} ({loaded.Describe($"{Section}:Bucket")})", EntryName, "s3", section)];
     }
 }

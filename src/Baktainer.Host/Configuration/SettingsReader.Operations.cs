@@ -61,7 +61,7 @@ internal sealed partial class SettingsReader
             foreach (var name in list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
                 if (name.Equals("all", StringComparison.OrdinalIgnoreCase)) events.UnionWith(Enum.GetValues<BackupEventKind>());
                 else if (NotificationRule.Names.TryGetValue(name, out var kind)) events.Add(kind);
-                else _errors.Add($"{loaded.Describe(key + ":Events")} names unknown event \"{name}\"; valid: all, {string.Join(", ", NotificationRule.Names.Keys)}");
+                else _s.Error($"{loaded.Describe(key + ":Events")} names unknown event \"{name}\"; valid: all, {string.Join(", ", NotificationRule.Names.Keys)}");
         }
         var min = entry.Settings["MinFailures"] is { } m && !string.IsNullOrWhiteSpace(m)
             ? Abstractions.Labels.LabelValues.TryInteger(m, 1, 1000, out var n) ? (int)n : FailStruct<int>(key + ":MinFailures", m, "a whole number from 1 to 1000") ?? 1
@@ -72,35 +72,60 @@ internal sealed partial class SettingsReader
         return new NotificationRule(events, min, recovery);
     }
 
-    /// <summary>The original tool's BT_NOTIFICATION_CHANNELS: one entry per channel, named after it, from BT_*_WEBHOOK_URL / BT_EMAIL_*.</summary>
-    private IEnumerable<ComponentEntry> ChannelEntries(IReadOnlyList<ComponentEntry> configured)
+    /// <summary>
+    /// The original tool's BT_NOTIFICATION_CHANNELS: one entry per channel, named after it, from
+    /// BT_*_WEBHOOK_URL / BT_EMAIL_*. A channel's settings without the channel listed are an error.
+    /// </summary>
+    private List<ComponentEntry> ChannelEntries(IReadOnlyList<ComponentEntry> configured)
     {
-        if (Text("NotificationChannels") is not { } list) yield break;
-        foreach (var channel in list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(c => c.ToLowerInvariant()).Distinct())
+        var list = Text("NotificationChannels");
+        var listed = (list ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(c => c.ToLowerInvariant()).Distinct().ToList();
+        if (listed.Any(c => !LegacyChannels.Contains(c)))
+            Fail("NotificationChannels", list!, "a comma-separated list of " + string.Join(", ", LegacyChannels));
+        var entries = new List<ComponentEntry>();
+        foreach (var channel in LegacyChannels)
         {
-            if (!LegacyChannels.Contains(channel))
+            var keys = ChannelKeys(channel).ToList();
+            var set = keys.Where(k => !string.IsNullOrWhiteSpace(loaded.Root[k])).ToList();
+            if (!listed.Contains(channel))
             {
-                Fail("NotificationChannels", list, "a comma-separated list of " + string.Join(", ", LegacyChannels));
+                foreach (var key in keys) Text(key); // reported here, not again as unknown keys
+                if (set.Count > 0)
+                    _s.Error($"{string.Join(", ", set.Select(loaded.Describe))} set but {loaded.Describe("NotificationChannels")} does not include {channel}; add {channel} to it or remove {(set.Count > 1 ? "them" : "it")}");
                 continue;
             }
             if (configured.Any(e => e.Name.Equals(channel, StringComparison.OrdinalIgnoreCase)))
             {
-                _errors.Add($"{loaded.Describe("NotificationChannels")} adds a notifier named \"{channel}\" but Notifiers already has one; rename the configured entry");
+                _s.Error($"{loaded.Describe("NotificationChannels")} adds a notifier named \"{channel}\" but Notifiers already has one; rename the configured entry");
                 continue;
             }
-            var values = new Dictionary<string, string?>();
-            if (channel == "email")
-                foreach (var child in _config.GetSection("Channels:Email").GetChildren()) values[child.Key] = child.Value;
-            else if (channel != "log")
-            {
-                var urlKey = "Channels:" + char.ToUpperInvariant(channel[0]) + channel[1..];
-                if (Text(urlKey) is { } url) values["Url"] = url;
-                else _errors.Add($"{loaded.Describe("NotificationChannels")} includes {channel} but {LegacyVariables.VariableFor(urlKey)} ({urlKey}) is not set");
-                if (channel == "webhook" && Text("Channels:WebhookSecret") is { } secret) values["Secret"] = secret;
-            }
-            values["Name"] = channel;
-            values["Type"] = channel;
-            yield return new ComponentEntry($"NotificationChannels:{channel}", channel, channel, new ConfigurationBuilder().AddInMemoryCollection(values).Build());
+            entries.Add(new ComponentEntry($"NotificationChannels:{channel}", channel, channel, ChannelSettings(channel)));
         }
+        return entries.OrderBy(e => listed.IndexOf(e.Name)).ToList();
     }
+
+    /// <summary>The keys of a channel's settings (the email channel's are whatever is under Channels:Email).</summary>
+    private IEnumerable<string> ChannelKeys(string channel) => channel switch
+    {
+        "log" => [],
+        "email" => loaded.Root.GetSection(EmailSection).GetChildren().Select(c => c.Path), // untracked: the email plugin reads them
+        "webhook" => ["Channels:Webhook", "Channels:WebhookSecret"],
+        _ => ["Channels:" + char.ToUpperInvariant(channel[0]) + channel[1..]],
+    };
+
+    private IConfiguration ChannelSettings(string channel)
+    {
+        if (channel == "email") return _config.GetSection(EmailSection); // the email plugin reads (and names) BT_EMAIL_* itself
+        var values = new Dictionary<string, string?>();
+        if (channel != "log")
+        {
+            var urlKey = ChannelKeys(channel).First();
+            if (Text(urlKey) is { } url) values["Url"] = url;
+            else _s.Error($"{loaded.Describe("NotificationChannels")} includes {channel} but {LegacyVariables.VariableFor(urlKey)} ({urlKey}) is not set");
+            if (channel == "webhook" && Text("Channels:WebhookSecret") is { } secret) values["Secret"] = secret;
+        }
+        return new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+    }
+
+    private const string EmailSection = "Channels:Email";
 }

@@ -32,7 +32,7 @@ internal sealed partial class SettingsReader
             var path = entry.Settings is IConfigurationSection s ? s.Path : entry.Name == S3Shorthand.EntryName ? S3Shorthand.Section : null;
             if (path is null) continue;
             foreach (var unknown in _config.GetSection(path + ":Retention").GetChildren().Where(c => !RetentionKeys.Contains(c.Key, StringComparer.OrdinalIgnoreCase)))
-                _errors.Add($"{loaded.Describe(unknown.Path)} is not a retention rule; a storage entry's Retention takes {string.Join(", ", RetentionKeys)} (as the global Retention settings)");
+                _s.Error($"{loaded.Describe(unknown.Path)} is not a retention rule; a storage entry's Retention takes {string.Join(", ", RetentionKeys)} (as the global Retention settings)");
             var policy = RetentionRules(path + ":Retention");
             var minFree = Number(path + ":MinFreeSpaceGb", 0, 1_000_000);
             if (policy is not null || minFree is not null) result[entry.Name] = new StorageRetention(policy, minFree);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Baktainer.Abstractions;
+using Baktainer.Abstractions.Configuration;
 using Baktainer.Abstractions.Labels;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
@@ -12,23 +13,25 @@ namespace Baktainer.Host.Configuration;
 /// </summary>
 internal sealed partial class SettingsReader(LoadedConfiguration loaded)
 {
-    private readonly IConfiguration _config = loaded.Root;
-    private readonly List<string> _errors = [];
+    private readonly IConfiguration _config = loaded.Tracked;
+    private readonly SettingsSection _s = new(loaded.Tracked, loaded.Describe);
 
-    public IReadOnlyList<string> Errors => _errors;
+    public IReadOnlyList<string> Errors => _s.Errors;
 
     public BaktainerSettings Read()
     {
         var defaults = new BaktainerSettings();
         var global = RetentionRules("Retention");
+        var cronSeconds = Boolean("CronSeconds") ?? false;
+        var compress = Boolean("Compress");
         var settings = new BaktainerSettings
         {
-            CronSeconds = Boolean("CronSeconds") ?? false,
-            Cron = Cron("Cron", Boolean("CronSeconds") ?? false) ?? defaults.Cron,
+            CronSeconds = cronSeconds,
+            Cron = Cron("Cron", cronSeconds) ?? defaults.Cron,
             Threads = Integer("Threads", 1, 64) ?? defaults.Threads,
             BackupDir = AbsolutePath("BackupDir") ?? defaults.BackupDir,
-            Compress = Boolean("Compress") ?? defaults.Compress,
-            Compression = CodecName() ?? defaults.Compression,
+            Compress = compress ?? defaults.Compress,
+            Compression = CodecName(compress) ?? defaults.Compression,
             CompressionLevel = Text("CompressionLevel"),
             Docker = ReadDocker(),
             LogLevel = LogLevelSetting() ?? defaults.LogLevel,
@@ -55,9 +58,9 @@ internal sealed partial class SettingsReader(LoadedConfiguration loaded)
             Discovery = Entries("Discovery"),
         };
         if (settings.Storage.Count > 0 && settings.FileMode is not null)
-            _errors.Add($"{loaded.Describe("FileMode")} applies to the default local storage only; with Storage entries configured, set FileMode on each local entry");
+            _s.Error($"{loaded.Describe("FileMode")} applies to the default local storage only; with Storage entries configured, set FileMode on each local entry");
         var withDefaults = WithDefaultEntries(WithOperations(settings));
-        var storage = S3Shorthand.Append(withDefaults.Storage, _config, loaded, _errors);
+        var storage = S3Shorthand.Append(withDefaults.Storage, _config, loaded, _s);
         return withDefaults with { Storage = storage, StorageRetention = StorageRetention(storage) };
     }
 
@@ -104,7 +107,7 @@ internal sealed partial class SettingsReader(LoadedConfiguration loaded)
         if (!docker.Url.StartsWith("unix://", StringComparison.Ordinal) && !docker.Url.StartsWith("tcp://", StringComparison.Ordinal))
             Fail("Docker:Url", docker.Url, "a unix:///path/to/docker.sock or tcp://host:port URL");
         if (docker.Tls && (docker.Cert is null) != (docker.Key is null))
-            _errors.Add($"{loaded.Describe("Docker:Cert")} and {loaded.Describe("Docker:Key")} must be given together (a client certificate and its private key)");
+            _s.Error($"{loaded.Describe("Docker:Cert")} and {loaded.Describe("Docker:Key")} must be given together (a client certificate and its private key)");
         return docker;
     }
 
@@ -122,28 +125,28 @@ internal sealed partial class SettingsReader(LoadedConfiguration loaded)
         var sources = new[] { ("Encryption:Key", encryption.Key is not null), ("Encryption:KeyFile", encryption.KeyFile is not null), ("Encryption:Passphrase", encryption.Passphrase is not null) }
             .Where(s => s.Item2).Select(s => loaded.Describe(s.Item1)).ToList();
         if (encryption.Enabled && sources.Count == 0 && encryption.Recipient is null)
-            _errors.Add($"{loaded.Describe("Encryption:Enabled")} is true but no key is set; set one of BT_ENCRYPTION_KEY, BT_ENCRYPTION_KEY_FILE, BT_ENCRYPTION_PASSPHRASE or BT_ENCRYPTION_RECIPIENT");
+            _s.Error($"{loaded.Describe("Encryption:Enabled")} is true but no key is set; set one of BT_ENCRYPTION_KEY, BT_ENCRYPTION_KEY_FILE, BT_ENCRYPTION_PASSPHRASE or BT_ENCRYPTION_RECIPIENT");
         if (sources.Count > 1)
-            _errors.Add($"{string.Join(", ", sources)} each give an encryption key; set only one");
+            _s.Error($"{string.Join(", ", sources)} each give an encryption key; set only one");
         if (encryption.Key is { } key && Encryption.KeyText.Parse(key.Reveal()) is null)
-            _errors.Add($"{loaded.Describe("Encryption:Key")} is not a 256-bit key; expected {Encryption.KeyText.Expected} (value hidden)");
+            _s.Error($"{loaded.Describe("Encryption:Key")} is not a 256-bit key; expected {Encryption.KeyText.Expected} (value hidden)");
         if (encryption.KeyFile is { } file)
         {
-            if (!File.Exists(file)) _errors.Add($"{loaded.Describe("Encryption:KeyFile")} names '{file}', which does not exist");
+            if (!File.Exists(file)) _s.Error($"{loaded.Describe("Encryption:KeyFile")} names '{file}', which does not exist");
             else if (Encryption.KeyText.ParseFile(File.ReadAllBytes(file)) is null)
-                _errors.Add($"{loaded.Describe("Encryption:KeyFile")} names '{file}', which does not hold a 256-bit key; expected {Encryption.KeyText.Expected}, or 32 raw bytes (content hidden)");
+                _s.Error($"{loaded.Describe("Encryption:KeyFile")} names '{file}', which does not hold a 256-bit key; expected {Encryption.KeyText.Expected}, or 32 raw bytes (content hidden)");
         }
         if (encryption.Passphrase is { } passphrase && passphrase.Reveal().Length < 8)
-            _errors.Add($"{loaded.Describe("Encryption:Passphrase")} is shorter than 8 characters; use a long passphrase (value hidden)");
+            _s.Error($"{loaded.Describe("Encryption:Passphrase")} is shorter than 8 characters; use a long passphrase (value hidden)");
         if (encryption.OldKeys is { } old)
         {
             var bad = Encryption.KeyText.SplitList(old.Reveal()).Select((k, i) => (k, i)).Where(x => Encryption.KeyText.Parse(x.k) is null).Select(x => (x.i + 1).ToString(CultureInfo.InvariantCulture)).ToList();
-            if (bad.Count > 0) _errors.Add($"{loaded.Describe("Encryption:OldKeys")}: entry {string.Join(", ", bad)} is not a 256-bit key; expected a comma-separated list of {Encryption.KeyText.Expected} (values hidden)");
+            if (bad.Count > 0) _s.Error($"{loaded.Describe("Encryption:OldKeys")}: entry {string.Join(", ", bad)} is not a 256-bit key; expected a comma-separated list of {Encryption.KeyText.Expected} (values hidden)");
         }
         if (encryption.Recipient is { } recipient)
         {
             try { Encryption.RecipientText.Load(recipient, loaded.Describe("Encryption:Recipient")); }
-            catch (BaktainerException e) { _errors.Add(e.Message); }
+            catch (BaktainerException e) { _s.Error(e.Message); }
         }
         return encryption;
     }
@@ -157,11 +160,11 @@ internal sealed partial class SettingsReader(LoadedConfiguration loaded)
             var name = child["Name"];
             var type = child["Type"];
             if (string.IsNullOrWhiteSpace(name) || !LabelValues.IsName(name))
-                _errors.Add($"{loaded.Describe(key + ":Name")} is {(string.IsNullOrWhiteSpace(name) ? "missing" : $"invalid (\"{name}\")")}; every {section} entry needs a Name of letters, digits and . _ -");
+                _s.Error($"{loaded.Describe(key + ":Name")} is {(string.IsNullOrWhiteSpace(name) ? "missing" : $"invalid (\"{name}\")")}; every {section} entry needs a Name of letters, digits and . _ -");
             else if (entries.Any(e => e.Name.Equals(name, StringComparison.OrdinalIgnoreCase)))
-                _errors.Add($"{loaded.Describe(key + ":Name")} repeats the name \"{name}\"; {section} names must be unique");
+                _s.Error($"{loaded.Describe(key + ":Name")} repeats the name \"{name}\"; {section} names must be unique");
             if (string.IsNullOrWhiteSpace(type))
-                _errors.Add($"{loaded.Describe(key + ":Type")} is missing; every {section} entry needs a Type (see 'baktainer plugins list')");
+                _s.Error($"{loaded.Describe(key + ":Type")} is missing; every {section} entry needs a Type (see 'baktainer plugins list')");
             entries.Add(new ComponentEntry(key, name ?? "", type?.Trim().ToLowerInvariant() ?? "", child));
         }
         return entries;
@@ -194,12 +197,12 @@ internal sealed partial class SettingsReader(LoadedConfiguration loaded)
     }
 
     /// <summary>The codec name; whether a plugin provides it is checked once plugins are loaded (ComponentChecks).</summary>
-    private string? CodecName()
+    private string? CodecName(bool? compress)
     {
         if (Text("Compression") is not { } value) return null;
         if (!LabelValues.IsName(value)) return Fail("Compression", value, "a codec name such as gzip, zstd or none");
-        if (Boolean("Compress") == false && !value.Equals("none", StringComparison.OrdinalIgnoreCase))
-            _errors.Add($"{loaded.Describe("Compress")} is false but {loaded.Describe("Compression")} is \"{value}\"; set only one of them (Compress=false means Compression=none)");
+        if (compress == false && !value.Equals("none", StringComparison.OrdinalIgnoreCase))
+            _s.Error($"{loaded.Describe("Compress")} is false but {loaded.Describe("Compression")} is \"{value}\"; set only one of them (Compress=false means Compression=none)");
         return value.ToLowerInvariant();
     }
 
@@ -209,46 +212,29 @@ internal sealed partial class SettingsReader(LoadedConfiguration loaded)
         return TimeZoneInfo.TryFindSystemTimeZoneById(value, out _) ? value : Fail("Timezone", value, "an IANA time zone such as UTC or Europe/Berlin");
     }
 
-    private string? Text(string key) => _config[key] is { } v && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
+    private string? Text(string key) => _s.Text(key);
 
-    private bool? Boolean(string key) =>
-        Text(key) is { } v ? LabelValues.TryBoolean(v, out var b) ? b : FailStruct<bool>(key, v, "true or false") : null;
+    private bool? Boolean(string key) => _s.Boolean(key);
 
-    private int? Integer(string key, int min, int max) =>
-        Text(key) is { } v
-            ? LabelValues.TryInteger(v, min, max, out var n) ? (int)n : FailStruct<int>(key, v, $"a whole number from {min} to {max}")
-            : null;
+    private int? Integer(string key, int min, int max) => _s.Integer(key, min, max);
 
-    private double? Number(string key, double min, double max) =>
-        Text(key) is { } v
-            ? double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max ? n : FailStruct<double>(key, v, $"a number from {min} to {max}")
-            : null;
+    private double? Number(string key, double min, double max) => _s.Number(key, min, max);
 
-    private TimeSpan? Duration(string key) =>
-        Text(key) is { } v ? LabelValues.TryDuration(v, out var d) ? d : FailStruct<TimeSpan>(key, v, "a duration such as 90s, 30m, 2h or 01:30:00") : null;
+    private TimeSpan? Duration(string key) => _s.Duration(key);
 
-    private string? Choice(string key, string[] allowed)
-    {
-        if (Text(key) is not { } v) return null;
-        var match = allowed.FirstOrDefault(a => a.Equals(v, StringComparison.OrdinalIgnoreCase));
-        return match ?? Fail(key, v, "one of " + string.Join(", ", allowed));
-    }
+    private string? Choice(string key, string[] allowed) => _s.Choice(key, allowed);
 
-    private string? AbsolutePath(string key)
-    {
-        if (Text(key) is not { } v) return null;
-        return Path.IsPathFullyQualified(v) ? Path.GetFullPath(v) : Fail(key, v, "an absolute path");
-    }
+    private string? AbsolutePath(string key) => _s.AbsolutePath(key);
 
     private T? FailStruct<T>(string key, string value, string expected) where T : struct
     {
-        Fail(key, value, expected);
+        _s.Invalid(key, value, expected);
         return null;
     }
 
     private string? Fail(string key, string value, string expected)
     {
-        _errors.Add($"{loaded.Describe(key)} has invalid value \"{value}\"; expected {expected}");
+        _s.Invalid(key, value, expected);
         return null;
     }
 }

@@ -1,5 +1,6 @@
 using Baktainer.Host.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Baktainer.Host.Hosting;
 
@@ -32,6 +33,9 @@ internal sealed class BaktainerHost(ServiceProvider services) : IAsyncDisposable
         services.AddSingleton(provider => new ConfigurationReport(configuration, errors));
         var provider = services.BuildServiceProvider();
         errors.AddRange(ComponentChecks.Check(settings, provider));
+        errors.AddRange(UnknownKeys.Check(configuration, ComponentChecks.WithoutPlugin(settings, provider)));
+        var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger("baktainer.config");
+        foreach (var warning in UnknownVariables.Check(environment)) logger.LogWarning("{Warning}", warning);
         return new BaktainerHost(provider);
     }
 

@@ -36,7 +36,7 @@ internal static class BaktainerHostServiceCollectionExtensions
         using (var bootstrapLogging = LoggerFactory.Create(logging => HostLogging.Configure(logging, start, settings.LogLevel)))
         {
             var plugins = new PluginLoader(bootstrapLogging.CreateLogger("baktainer.plugins"))
-                .LoadAll(settings.PluginDir, settings.PluginExtraDir, services, configuration.Root);
+                .LoadAll(settings.PluginDir, settings.PluginExtraDir, services, configuration.Tracked);
             services.AddSingleton(new PluginCatalog(plugins));
         }
         services.AddSingleton(provider => new PluginOfferings(provider, services));

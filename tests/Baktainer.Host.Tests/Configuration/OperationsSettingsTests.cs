@@ -40,6 +40,25 @@ public sealed class OperationsSettingsTests
     }
 
     [Test]
+    public void Read_ChannelSettingsWithoutTheChannelListed_ErrorInsteadOfIgnored()
+    {
+        var (s, errors) = Read(new()
+        {
+            ["BT_NOTIFICATION_CHANNELS"] = "slack",
+            ["BT_SLACK_WEBHOOK_URL"] = "https://hooks.slack.com/services/T/B/x",
+            ["BT_WEBHOOK_SECRET"] = "whsec_abc",
+            ["BT_EMAIL_HOST"] = "smtp.example.com",
+        });
+
+        Assert.That(s.Notifiers.Select(n => n.Name), Is.EqualTo(new[] { "slack" }));
+        Assert.That(errors, Is.EquivalentTo(new[]
+        {
+            "BT_WEBHOOK_SECRET (Channels:WebhookSecret) set but BT_NOTIFICATION_CHANNELS (NotificationChannels) does not include webhook; add webhook to it or remove it",
+            "BT_EMAIL_HOST (Channels:Email:Host) set but BT_NOTIFICATION_CHANNELS (NotificationChannels) does not include email; add email to it or remove it",
+        }));
+    }
+
+    [Test]
     public void Read_UnknownChannel_ErrorListsValidOnes()
     {
         var (_, errors) = Read(new() { ["BT_NOTIFICATION_CHANNELS"] = "pager" });
