@@ -14,6 +14,9 @@
 #   (s) baktainer restore of (d) --yes and (t) of (c) (full verification first, temporary database swapped in)
 #   (u) baktainer restore of (f), decrypting: time and peak RSS against (t)
 # Prints ratios against (a), (b) and (r) measured in the same run.
+# Then the S3 section (tests/Bench/s3.sh): the table grows to a dump of >= 1 GB, backed up to local
+# storage only vs local + S3 (s3rver) in the same run: peak RSS of each and the time ratio.
+# BENCH_ONLY=s3 runs the S3 section alone (BENCH_S3_ROWS sets its size; ~230000 rows is ~50 MB).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 BAKTAINER=${BAKTAINER:-$PWD/artifacts/publish/baktainer}
@@ -21,7 +24,9 @@ ROWS=${BENCH_ROWS:-1800000}
 WORK=$(mktemp -d /tmp/bt-bench-XXXX)
 NAME=bt-bench-pg-$$
 PASSWORD=bench-pw
-trap 'docker rm -f -v $NAME >/dev/null 2>&1 || true; rm -rf "$WORK"' EXIT
+S3PID=
+cleanup() { [ -z "$S3PID" ] || kill $S3PID 2>/dev/null || true; docker rm -f -v $NAME >/dev/null 2>&1 || true; rm -rf "$WORK"; }
+trap cleanup EXIT
 
 command -v /usr/bin/time >/dev/null || apt-get install -y -qq time >/dev/null
 if ! docker image inspect baktainer-test/base >/dev/null 2>&1; then
@@ -40,16 +45,20 @@ psql() { docker exec -e PGPASSWORD=$PASSWORD $NAME psql -U postgres -Atq "$@"; }
 for _ in $(seq 1 60); do psql -c 'select 1' >/dev/null 2>&1 && break; sleep 0.5; done
 psql -c 'create database bench'
 psql -d bench -c "create table orders(id bigint primary key, customer text, email text, created timestamptz, amount numeric(10,2), status text, sku text, note text)" \
-  -c "insert into orders select g, 'Customer ' || (g * 7919 % 50000), 'user' || (g * 7919 % 50000) || '@example.com', timestamptz '2024-01-01' + g * interval '17 seconds', (g * 31 % 100000) / 100.0, (array['new','paid','shipped','delivered','cancelled'])[g % 5 + 1], 'SKU-' || lpad((g * 104729 % 9000)::text, 5, '0'), md5(g::text) from generate_series(1::bigint, $ROWS) g" \
-  -c "create table events(id bigint, at timestamptz, kind text, payload text)" \
-  -c "insert into events select g, timestamptz '2024-01-01' + g * interval '3 seconds', (array['login','logout','view','click','purchase'])[g % 5 + 1], '{\"session\":\"' || md5((g / 20)::text) || '\",\"page\":\"/products/' || (g * 13 % 2000) || '\",\"ms\":' || (g * 37 % 5000) || '}' from generate_series(1::bigint, $ROWS) g" \
-  -c "vacuum analyze"
+  -c "create table events(id bigint, at timestamptz, kind text, payload text)"
+fill() { # first last: rows first..last of both tables
+  psql -d bench -c "insert into orders select g, 'Customer ' || (g * 7919 % 50000), 'user' || (g * 7919 % 50000) || '@example.com', timestamptz '2024-01-01' + g * interval '17 seconds', (g * 31 % 100000) / 100.0, (array['new','paid','shipped','delivered','cancelled'])[g % 5 + 1], 'SKU-' || lpad((g * 104729 % 9000)::text, 5, '0'), md5(g::text) from generate_series($1::bigint, $2) g" \
+    -c "insert into events select g, timestamptz '2024-01-01' + g * interval '3 seconds', (array['login','logout','view','click','purchase'])[g % 5 + 1], '{\"session\":\"' || md5((g / 20)::text) || '\",\"page\":\"/products/' || (g * 13 % 2000) || '\",\"ms\":' || (g * 37 % 5000) || '}' from generate_series($1::bigint, $2) g" \
+    -c "vacuum analyze"
+}
 
 now() { date +%s.%N; }
 measure() { # label command...: runs it, records seconds in T[label]
   local s; s=$(now); "${@:2}"; T[$1]=$(echo "$(now) - $s" | bc)
 }
 declare -A T S R
+if [ "${BENCH_ONLY:-}" = s3 ]; then ROWS=0; . tests/Bench/s3.sh; exit 0; fi
+fill 1 $ROWS
 KEY=$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')
 dump() { docker exec -e PGPASSWORD=$PASSWORD $NAME pg_dump -U postgres -d bench; }
 baktainer_backup() { # label [VAR=value...]
@@ -103,3 +112,5 @@ echo "  target: restore time/(r) <= 1.00 (Baktainer verifies the whole backup be
 printf '  %-36s %8.2f s %8s MiB  time/(c) %.3f   peak RSS %s MiB, /(c) %.3f\n' "(f) baktainer, gzip + encrypted" "${T[f]}" "$(mb ${S[f]})" "$(echo "${T[f]} / ${T[c]}" | bc -l)" "$((R[f] / 1024))" "$(echo "${R[f]} / ${R[c]}" | bc -l)"
 printf '  %-36s %8.2f s   time/(t) %.3f   peak RSS %s MiB, /(t) %.3f\n' "(u) baktainer restore (encrypted)" "${T[u]}" "$(echo "${T[u]} / ${T[t]}" | bc -l)" "$((R[u] / 1024))" "$(echo "${R[u]} / ${R[t]}" | bc -l)"
 echo "  targets: encryption time/(c) <= 1.05, peak RSS within 10 % of the unencrypted run"
+
+. tests/Bench/s3.sh
