@@ -44,6 +44,10 @@ public sealed class TemplateTests : EndToEndTest
         await DatabaseContainers.PsqlAsync(db, Password, "orders", "create table items(id int primary key, name text); insert into items select g, 'row ' || g from generate_series(1, 500) g");
         var expected = await DatabaseContainers.PsqlAsync(db, Password, "orders", Checksum);
 
+        var dryRun = await BaktainerProcess.RunAsync(env, "backup", "--target", db.Name, "--dry-run");
+        Assert.That(dryRun.Code, Is.EqualTo(0), dryRun.Out + dryRun.Error);
+        Assert.That(dryRun.Out, Does.Contain("PGPASSWORD=******** pg_dump").And.Not.Contain(Password));
+
         using var watching = new CancellationTokenSource();
         var seen = DockerApi.WatchCommandLinesAsync(db.Name, watching.Token);
         var backup = await BaktainerProcess.RunAsync(env, "backup", "--target", db.Name);

@@ -64,6 +64,16 @@ public sealed class EngineStrategyTests
     }
 
     [Test]
+    public void DescribeBackup_PasswordLabelSet_ShowsTheVariableButNoPassword()
+    {
+        var target = ScriptedShell.Target(new ScriptedShell(_ => ("", 0, "")), Orders with { PasswordEnv = "DB_PASSWORD" }, Password);
+
+        var shown = new EngineStrategy().DescribeBackup(target).Single().ToDisplayString();
+
+        Assert.That(shown, Does.StartWith(DumpCommands.PasswordVariable + "=********").And.Contain(DumpCommands.DumpTool).And.Not.Contain(Password));
+    }
+
+    [Test]
     public void Validate_NoDatabaseLabel_NamesTheLabel()
     {
         var target = ScriptedShell.Target(new ScriptedShell(_ => ("", 0, "")), Orders with { Database = null });
