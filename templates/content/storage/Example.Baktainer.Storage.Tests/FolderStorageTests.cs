@@ -66,6 +66,21 @@ public sealed class FolderStorageTests
         Assert.That(Directory.GetFiles(_folder), Is.Empty);
     }
 
+    [Test]
+    public async Task IsTakenAsync_KeyBeingWrittenOrCommitted_IsTaken()
+    {
+        var storage = Create();
+        var lookup = (IStorageKeyLookup)storage;
+        await using (var upload = await storage.BeginUploadAsync("orders.sql", CancellationToken.None))
+        {
+            Assert.That(await lookup.IsTakenAsync("orders.sql", CancellationToken.None), Is.True, "being written");
+            await upload.CommitAsync(Manifest(upload.Key), CancellationToken.None);
+        }
+
+        Assert.That(await lookup.IsTakenAsync("orders.sql", CancellationToken.None), Is.True, "committed");
+        Assert.That(await lookup.IsTakenAsync("orders-2.sql", CancellationToken.None), Is.False);
+    }
+
     [TestCase("../outside.sql")]
     [TestCase("/etc/outside.sql")]
     public void BeginUploadAsync_KeyOutsideTheFolder_IsRefused(string key)

@@ -8,7 +8,7 @@ namespace Example.Baktainer.Storage;
 /// Backups as files in a folder: <c>&lt;folder&gt;/&lt;key&gt;</c>, each with its manifest beside it
 /// (<c>&lt;key&gt;.json</c>). Uploads stay invisible until committed (see <see cref="FolderUpload"/>). Thread-safe.
 /// </summary>
-public sealed class FolderStorage(string name, string folder) : IStorageTarget, IStorageCheck
+public sealed class FolderStorage(string name, string folder) : IStorageTarget, IStorageCheck, IStorageKeyLookup
 {
     /// <inheritdoc />
     public string Name => name;
@@ -58,6 +58,13 @@ public sealed class FolderStorage(string name, string folder) : IStorageTarget, 
         File.Delete(path);
         File.Delete(path + ManifestJson.Suffix);
         return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task<bool> IsTakenAsync(string key, CancellationToken cancellationToken)
+    {
+        var path = PathOf(key);
+        return Task.FromResult(File.Exists(path) || File.Exists(path + ManifestJson.Suffix) || File.Exists(path + FolderUpload.PartialSuffix));
     }
 
     /// <inheritdoc />
