@@ -5,7 +5,7 @@ internal sealed class PlainProgress(TextWriter output) : IBackupProgress
 {
     private readonly Lock _gate = new();
 
-    public void Started(string target) => Write($"started {target}");
+    public void Started(string target, long? totalBytes = null) => Write($"started {target}");
 
     public void Advanced(string target, long rawBytes) { }
 

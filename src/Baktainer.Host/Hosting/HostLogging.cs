@@ -1,8 +1,9 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 
 namespace Baktainer.Host.Hosting;
 
-/// <summary>The host's console logging: text or JSON, UTC timestamps, everything on stderr.</summary>
+/// <summary>The host's console logging: text or JSON, UTC timestamps, everything on stderr (or through a live display while one is attached).</summary>
 internal static class HostLogging
 {
     public static void Configure(ILoggingBuilder logging, HostStartOptions start, LogLevel configured)
@@ -15,5 +16,7 @@ internal static class HostLogging
         else
             logging.AddSimpleConsole(o => { o.SingleLine = true; o.UseUtcTimestamp = true; o.TimestampFormat = "yyyy-MM-ddTHH:mm:ssZ "; });
         logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        logging.Services.TryAddSingleton<LiveLogOutput>();
+        LiveAwareLoggerProvider.Decorate(logging.Services);
     }
 }

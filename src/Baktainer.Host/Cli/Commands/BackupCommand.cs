@@ -15,7 +15,7 @@ namespace Baktainer.Host.Cli.Commands;
 /// named ones) now; exits 0 only if every backup succeeded.
 /// </summary>
 internal sealed class BackupCommand(TargetCatalog catalog, BackupRunner runner, ComponentRegistry components,
-    TimeProvider time, BaktainerSettings settings, CompressionCodecs codecs, CommandConsole console)
+    TimeProvider time, BaktainerSettings settings, CompressionCodecs codecs, CommandConsole console, Hosting.LiveLogOutput logs)
 {
     public static Command Create(CliContext context)
     {
@@ -81,15 +81,8 @@ internal sealed class BackupCommand(TargetCatalog catalog, BackupRunner runner, 
         return (discovered.Where(d => names.Any(d.IsNamed)).ToList(), names.Where(n => !discovered.Any(d => d.IsNamed(n))).ToList());
     }
 
-    private async Task<IReadOnlyList<BackupOutcome>> BackUpAsync(IReadOnlyList<DiscoveredTarget> selected, bool quiet, CancellationToken cancellationToken)
-    {
-        if (!console.IsTerminal || quiet)
-            return await runner.RunAsync(selected, quiet ? null : new PlainProgress(console.Out), cancellationToken);
-        IReadOnlyList<BackupOutcome> outcomes = [];
-        await JsonOutput.Console(console).Progress().AutoClear(false)
-            .StartAsync(async progress => outcomes = await runner.RunAsync(selected, new TerminalProgress(progress), cancellationToken));
-        return outcomes;
-    }
+    private Task<IReadOnlyList<BackupOutcome>> BackUpAsync(IReadOnlyList<DiscoveredTarget> selected, bool quiet, CancellationToken cancellationToken) =>
+        LiveProgress.RunAsync(console, JsonOutput.Console(console), logs, quiet, progress => runner.RunAsync(selected, progress, cancellationToken));
 
     private void PrintSummary(IReadOnlyList<BackupOutcome> outcomes)
     {
