@@ -21,7 +21,7 @@ namespace Baktainer.Host.Backup;
 internal sealed class BackupPipeline(BaktainerSettings settings, ComponentRegistry components, PluginCatalog plugins, CompressionCodecs codecs, PostBackupVerification verification,
     Notifications.BackupEvents events, BackupEncryption encryption, Retention.TargetPruner pruner, TimeProvider time, ILogger<BackupPipeline> logger)
 {
-    private const int CopyBufferSize = 256 * 1024;
+    private const int BatchSize = 256 * 1024;
 
     public async Task<BackupOutcome> RunAsync(DiscoveredTarget target, IBackupProgress? progress, CancellationToken cancellationToken)
     {
@@ -145,15 +145,18 @@ internal sealed class BackupPipeline(BaktainerSettings settings, ComponentRegist
         long raw = 0;
         try
         {
-            await using var source = reader.AsStream(leaveOpen: true);
             var sink = compression.Codec.CreateCompressor(stored, compression.Level);
-            var buffer = new byte[CopyBufferSize];
-            int read;
-            while ((read = await source.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+            while (true)
             {
-                await sink.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
-                raw += read;
-                advanced(raw);
+                // Batches, not one pass per exec frame (a few KiB): fewer, larger writes into the codec,
+                // the hash and the storages, and no per-frame garbage.
+                var result = await reader.ReadAtLeastAsync(BatchSize, cancellationToken).ConfigureAwait(false);
+                foreach (var segment in result.Buffer)
+                    await sink.WriteAsync(segment, cancellationToken).ConfigureAwait(false);
+                raw += result.Buffer.Length;
+                reader.AdvanceTo(result.Buffer.End);
+                if (!result.Buffer.IsEmpty) advanced(raw);
+                if (result.IsCompleted) break;
             }
             await sink.DisposeAsync().ConfigureAwait(false); // writes the end of the compressed stream
             if (stored is EncryptingStream encrypting) await encrypting.FinishAsync(cancellationToken).ConfigureAwait(false); // the flagged last segment

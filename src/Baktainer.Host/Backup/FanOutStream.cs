@@ -21,7 +21,9 @@ internal sealed class FanOutStream(IReadOnlyList<StorageCopy> copies) : WriteOnl
     {
         _hash.AppendData(buffer.Span);
         BytesWritten += buffer.Length;
-        await EachAsync(copy => copy.Upload!.Content.WriteAsync(buffer, cancellationToken).AsTask(), cancellationToken).ConfigureAwait(false);
+        if (copies.Count == 1) // the common case, without a closure per write
+            await copies[0].Upload!.Content.WriteAsync(buffer, cancellationToken).ConfigureAwait(false);
+        else await EachAsync(copy => copy.Upload!.Content.WriteAsync(buffer, cancellationToken).AsTask(), cancellationToken).ConfigureAwait(false);
     }
 
     public override void Write(ReadOnlySpan<byte> buffer) => WriteAsync(buffer.ToArray()).AsTask().GetAwaiter().GetResult();
