@@ -12,23 +12,8 @@ namespace EndToEnd.Tests.Retention;
 /// fan-out, local storage keeps its count and S3 its own.
 /// </summary>
 [Category("Docker")]
-public sealed class S3RetentionTests : EndToEndTest
+public sealed class S3RetentionTests : S3EndToEndTest
 {
-    private S3rver _s3 = null!;
-
-    [SetUp]
-    public async Task StartS3() => _s3 = await S3rver.StartAsync();
-
-    [TearDown]
-    public async Task StopS3() => await _s3.DisposeAsync();
-
-    private async Task<(int Code, string Out, string Error)> Run(IEnumerable<(string, string)> extra, params string[] args)
-    {
-        var result = await BaktainerProcess.RunAsync(Backups.Environment([.. S3Variables.For(_s3), .. extra]), args);
-        await TestContext.Out.WriteLineAsync($"baktainer {string.Join(' ', args)} -> {result.Code}\n{result.Out}{result.Error}");
-        return result;
-    }
-
     /// <summary>A committed backup as Baktainer writes it to S3: the data object and its manifest object.</summary>
     private async Task<string> PutBackupAsync(string target, DateTimeOffset started, bool verified = false, string prefix = "prod/")
     {
@@ -40,8 +25,8 @@ public sealed class S3RetentionTests : EndToEndTest
             RawSize = data.Length, StoredSize = data.Length, Sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(data)),
             Compression = "none", Verification = verified ? "checksum" : "none",
         };
-        await _s3.PutAsync(prefix + key, data);
-        await _s3.PutAsync(prefix + key + ".json", ManifestJson.Serialize(manifest));
+        await S3.PutAsync(prefix + key, data);
+        await S3.PutAsync(prefix + key + ".json", ManifestJson.Serialize(manifest));
         return prefix + key;
     }
 
@@ -53,15 +38,15 @@ public sealed class S3RetentionTests : EndToEndTest
         for (var day = 0; day < 6; day++) orders.Add(await PutBackupAsync("orders", now.AddDays(-day).AddHours(-1), verified: day == 4));
         var billing = new[] { await PutBackupAsync("billing", now.AddDays(-8)), await PutBackupAsync("billing", now.AddDays(-9)) };
         var otherPrefix = await PutBackupAsync("orders", now.AddDays(-30), prefix: "elsewhere/");
-        await _s3.PutAsync("prod/notes.txt", "not a backup"u8.ToArray());
-        await _s3.PutAsync("prod/2020-01-01/orders-1577836800.sql", "data without a manifest"u8.ToArray());
-        var before = await _s3.ListKeysAsync();
+        await S3.PutAsync("prod/notes.txt", "not a backup"u8.ToArray());
+        await S3.PutAsync("prod/2020-01-01/orders-1577836800.sql", "data without a manifest"u8.ToArray());
+        var before = await S3.ListKeysAsync();
         // Global count 1 and a label-free target: the s3 entry's count 2 replaces it in S3.
         (string, string)[] policy = [("BT_RETENTION_COUNT", "1"), ("BT_S3_RETENTION_COUNT", "2")];
 
         var dry = await Run(policy, "prune", "--dry-run", "--json");
         Assert.That(dry.Code, Is.EqualTo(0));
-        Assert.That(await _s3.ListKeysAsync(), Is.EquivalentTo(before), "a dry run deletes nothing");
+        Assert.That(await S3.ListKeysAsync(), Is.EquivalentTo(before), "a dry run deletes nothing");
         using (var json = JsonDocument.Parse(dry.Out))
         {
             var rows = json.RootElement.GetProperty("rows").EnumerateArray().ToList();
@@ -74,9 +59,9 @@ public sealed class S3RetentionTests : EndToEndTest
         Assert.That(code, Is.EqualTo(0));
         Assert.That(output, Does.Contain("newest 2").And.Contain("newest verified backup (always kept)"));
         var deleted = new[] { orders[2], orders[3], orders[5] }.SelectMany(k => new[] { k, k + ".json" }).ToList();
-        Assert.That(await _s3.ListKeysAsync(), Is.EquivalentTo(before.Except(deleted)),
+        Assert.That(await S3.ListKeysAsync(), Is.EquivalentTo(before.Except(deleted)),
             "exactly the backups the rules let go, each with its manifest; the newest two, the newest verified one, the other target, the other prefix and files without a manifest stay");
-        Assert.That(await _s3.ListKeysAsync(), Does.Contain(otherPrefix).And.Contain(billing[1]).And.Contain("prod/notes.txt").And.Contain("prod/2020-01-01/orders-1577836800.sql"));
+        Assert.That(await S3.ListKeysAsync(), Does.Contain(otherPrefix).And.Contain(billing[1]).And.Contain("prod/notes.txt").And.Contain("prod/2020-01-01/orders-1577836800.sql"));
     }
 
     [Test]
@@ -96,6 +81,6 @@ public sealed class S3RetentionTests : EndToEndTest
         }
 
         Assert.That(Backups.AllFiles().Where(f => !f.StartsWith('.')), Is.EquivalentTo(new[] { keys[2], keys[2] + ".json" }), "local keeps its newest 1");
-        Assert.That(await _s3.ListKeysAsync(), Is.EquivalentTo(keys.Skip(1).SelectMany(k => new[] { "prod/" + k, "prod/" + k + ".json" })), "S3 keeps its newest 2");
+        Assert.That(await S3.ListKeysAsync(), Is.EquivalentTo(keys.Skip(1).SelectMany(k => new[] { "prod/" + k, "prod/" + k + ".json" })), "S3 keeps its newest 2");
     }
 }

@@ -12,31 +12,10 @@ namespace EndToEnd.Tests.Storage;
 /// outage in the middle of an upload, and bad S3 settings reported before any backup.
 /// </summary>
 [Category("Docker")]
-public sealed class S3FanOutTests : EndToEndTest
+public sealed class S3FanOutTests : S3EndToEndTest
 {
     private const string Password = "s3-Secret-7";
     private const string PgChecksum = "select count(*) || ':' || md5(string_agg(id || '|' || name, ',' order by id)) from items";
-    private S3rver _s3 = null!;
-
-    [SetUp]
-    public async Task StartS3() => _s3 = await S3rver.StartAsync();
-
-    [TearDown]
-    public async Task StopS3() => await _s3.DisposeAsync();
-
-    private Task<(int Code, string Out, string Error)> Run(IEnumerable<(string, string)> extra, params string[] args) => RunWith(S3Variables().Concat(extra), args);
-
-    private Task<(int Code, string Out, string Error)> Run(params string[] args) => RunWith(S3Variables(), args);
-
-    private async Task<(int Code, string Out, string Error)> RunWith(IEnumerable<(string, string)> variables, string[] args)
-    {
-        var result = await BaktainerProcess.RunAsync(Backups.Environment([.. variables]), args);
-        await TestContext.Out.WriteLineAsync($"baktainer {string.Join(' ', args)} -> {result.Code}\n{result.Out}{result.Error}");
-        return result;
-    }
-
-    private (string, string)[] S3Variables(string? bucket = null, string? endpoint = null, string key = S3rver.AccessKey) => global::EndToEnd.Tests.Storage.S3Variables.For(_s3, bucket, endpoint, key);
-
     private async Task<TestContainer> SeededPostgres(int rows)
     {
         var db = Track(await DatabaseContainers.StartPostgresAsync(TestContainer.UniqueName("s3-pg"), Password, new Dictionary<string, string>
@@ -52,8 +31,8 @@ public sealed class S3FanOutTests : EndToEndTest
     private async Task<BackupManifest> BothCopiesIdentical()
     {
         var (file, manifest) = Backups.SingleBackup();
-        Assert.That(await _s3.ListKeysAsync(), Is.EquivalentTo(new[] { "prod/" + manifest.Key, "prod/" + manifest.Key + ".json" }));
-        var s3Bytes = await _s3.GetAsync("prod/" + manifest.Key);
+        Assert.That(await S3.ListKeysAsync(), Is.EquivalentTo(new[] { "prod/" + manifest.Key, "prod/" + manifest.Key + ".json" }));
+        var s3Bytes = await S3.GetAsync("prod/" + manifest.Key);
         Assert.That(Convert.ToHexStringLower(SHA256.HashData(s3Bytes)), Is.EqualTo(manifest.Sha256), "the S3 copy has the local copy's SHA-256");
         Assert.That(Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(file))), Is.EqualTo(manifest.Sha256));
         Assert.That(manifest.Copies, Is.EqualTo(new[] { "local", "s3" }));
@@ -123,15 +102,15 @@ public sealed class S3FanOutTests : EndToEndTest
             await Task.Delay(25);
         }
         Assert.That(backup.IsCompleted, Is.False, "the upload was still running when s3rver was stopped");
-        _s3.Kill();
+        S3.Kill();
         var result = await backup;
 
         Assert.That(result.Code, Is.EqualTo(1));
         Assert.That(result.Out + result.Error, Does.Contain("storage 's3' failed").And.Contain("s3 storage 's3'").And.Contain("kept in local"));
         var (_, manifest) = Backups.SingleBackup();
         Assert.That(manifest.MissingCopies!.Keys, Is.EqualTo(new[] { "s3" }), "the local copy says which copy is missing");
-        await _s3.RestartAsync();
-        Assert.That(await _s3.ListKeysAsync(), Is.Empty, "no object of the failed upload is visible");
+        await S3.RestartAsync();
+        Assert.That(await S3.ListKeysAsync(), Is.Empty, "no object of the failed upload is visible");
     }
 
     [Test]

@@ -11,23 +11,8 @@ namespace EndToEnd.Tests.Storage;
 /// hold the same two distinct keys, and each backup restores.
 /// </summary>
 [Category("Docker")]
-public sealed class S3SameSecondTests : EndToEndTest
+public sealed class S3SameSecondTests : S3EndToEndTest
 {
-    private S3rver _s3 = null!;
-
-    [SetUp]
-    public async Task StartS3() => _s3 = await S3rver.StartAsync();
-
-    [TearDown]
-    public async Task StopS3() => await _s3.DisposeAsync();
-
-    private async Task<(int Code, string Out, string Error)> Run(params string[] args)
-    {
-        var result = await BaktainerProcess.RunAsync(Backups.Environment(S3Variables.For(_s3)), args);
-        await TestContext.Out.WriteLineAsync($"baktainer {string.Join(' ', args)} -> {result.Code}\n{result.Out}{result.Error}");
-        return result;
-    }
-
     private List<BackupManifest> LocalManifests() =>
         Backups.AllFiles().Where(f => f.EndsWith(".json")).Select(f => ManifestJson.TryParse(File.ReadAllBytes(Path.Combine(Backups.Path, f)))!).ToList();
 
@@ -63,11 +48,11 @@ public sealed class S3SameSecondTests : EndToEndTest
         foreach (var manifest in pair)
         {
             Assert.That(File.Exists(Path.Combine(Backups.Path, manifest.Key)), $"local holds {manifest.Key}");
-            Assert.That(Convert.ToHexStringLower(SHA256.HashData(await _s3.GetAsync("prod/" + manifest.Key))), Is.EqualTo(manifest.Sha256), $"S3 holds {manifest.Key} with the same bytes");
+            Assert.That(Convert.ToHexStringLower(SHA256.HashData(await S3.GetAsync("prod/" + manifest.Key))), Is.EqualTo(manifest.Sha256), $"S3 holds {manifest.Key} with the same bytes");
             Assert.That(manifest.Copies, Is.EqualTo(new[] { "local", "s3" }));
             Assert.That(manifest.MissingCopies, Is.Null);
         }
-        Assert.That(await _s3.ListKeysAsync(), Is.EquivalentTo(pair.SelectMany(m => new[] { "prod/" + m.Key, "prod/" + m.Key + ".json" })), "S3 holds exactly the two backups");
+        Assert.That(await S3.ListKeysAsync(), Is.EquivalentTo(pair.SelectMany(m => new[] { "prod/" + m.Key, "prod/" + m.Key + ".json" })), "S3 holds exactly the two backups");
         Assert.That((await Run("verify", "--all")).Code, Is.EqualTo(0), "every copy of both backups verifies");
 
         foreach (var (manifest, storage) in new[] { (first, "s3"), (second, "s3"), (second, "local") })
