@@ -50,3 +50,7 @@ printf '  %-36s %8.2f s   peak RSS %s MiB\n' "(v) baktainer backup, local only" 
 printf '  %-36s %8.2f s   peak RSS %s MiB   time/(v) %.2f   RSS - (v) %s MiB\n' "(w) baktainer backup, local + S3" "${T[w]}" "$((R[w] / 1024))" "$(echo "${T[w]} / ${T[v]}" | bc -l)" "$delta"
 echo "  goal: (w) peak RSS within 32 MiB of (v) plus the parts in flight ($PART_MIB MiB x $PARTS): RSS - (v) <= $budget MiB -> $([ $delta -le $budget ] && echo met || echo NOT met)"
 [ "$raw" -ge 1000000000 ] || echo "  note: the dump is below 1 GB (BENCH_S3_ROWS=$S3_ROWS); the issue's figure needs >= 1 GB (the default 5000000 rows)"
+if [ -n "${R[c]:-}" ]; then # the main section ran: the same gzip local backup at ~400 MB and at this size
+  printf '  memory flat with dump size: (v) at %s MiB peak RSS %s MiB vs (c) at %s MiB %s MiB: ratio %.2f (goal: ~1.00)\n' \
+    "$(mib $raw)" "$((R[v] / 1024))" "$(mib ${S[a]})" "$((R[c] / 1024))" "$(echo "${R[v]} / ${R[c]}" | bc -l)"
+fi
