@@ -1,5 +1,6 @@
 using Baktainer.Abstractions;
 using Baktainer.Abstractions.Compression;
+using Baktainer.Abstractions.Configuration;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -17,9 +18,9 @@ public static class ZstdServiceCollectionExtensions
     public static IServiceCollection AddZstdCompression(this IServiceCollection services, IConfiguration configuration)
     {
         var defaults = new ZstdOptions();
-        var workers = defaults.Workers;
-        if (configuration["Workers"] is { } text && (!int.TryParse(text, out workers) || workers is < 0 or > 64))
-            throw new BaktainerException($"Plugins:Compression.Zstd:Workers has invalid value \"{text}\"; expected a whole number from 0 to 64");
-        return services.AddZstdCompression(new ZstdOptions { Library = configuration["Library"] ?? defaults.Library, Workers = workers });
+        var s = new SettingsSection(configuration, "plugin Compression.Zstd");
+        var options = new ZstdOptions { Library = s.Text("Library") ?? defaults.Library, Workers = s.Integer("Workers", defaults.Workers, 0, 64) };
+        s.ThrowIfInvalid();
+        return services.AddZstdCompression(options);
     }
 }

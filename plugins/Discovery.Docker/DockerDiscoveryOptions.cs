@@ -1,5 +1,5 @@
 using Baktainer.Abstractions;
-using Baktainer.Abstractions.Labels;
+using Baktainer.Abstractions.Configuration;
 using Microsoft.Extensions.Configuration;
 
 namespace Baktainer.Discovery.Docker;
@@ -24,31 +24,32 @@ public sealed record DockerDiscoveryOptions
     /// <summary>The first retry delay; later ones grow exponentially, with jitter.</summary>
     public TimeSpan RetryDelay { get; init; } = TimeSpan.FromMilliseconds(500);
 
-    /// <summary>Reads an entry's settings; errors name the key.</summary>
-    /// <exception cref="BaktainerException">An invalid value.</exception>
+    /// <summary>
+    /// Reads an entry's settings (or, for the default entry, the <c>Docker</c> section that BT_DOCKER_URL,
+    /// BT_SSL, BT_CA, BT_CERT and BT_KEY set); errors name each key.
+    /// </summary>
+    /// <exception cref="BaktainerException">Invalid values, all of them listed.</exception>
     public static DockerDiscoveryOptions From(string name, IConfiguration section)
     {
+        var s = new SettingsSection(section, $"Docker discovery '{name}'");
         var defaults = new DockerDiscoveryOptions();
-        return new DockerDiscoveryOptions
+        var url = s.Text("Url") ?? defaults.Url;
+        if (!url.StartsWith("unix://", StringComparison.Ordinal) && !url.StartsWith("tcp://", StringComparison.Ordinal))
+            s.Invalid("Url", url, "a unix:///path/to/docker.sock or tcp://host:port URL");
+        var options = new DockerDiscoveryOptions
         {
-            Url = Value(section, "Url") ?? defaults.Url,
-            Tls = Value(section, "Tls") is { } tls ? LabelValues.TryBoolean(tls, out var b) ? b : throw Invalid(name, "Tls", tls, "true or false") : false,
-            Ca = Value(section, "Ca"),
-            Cert = Value(section, "Cert"),
-            Key = Value(section, "Key") is { } key ? new Secret(key) : null,
-            PollInterval = Duration(name, section, "PollInterval") ?? defaults.PollInterval,
-            RetryAttempts = Value(section, "RetryAttempts") is { } r
-                ? LabelValues.TryInteger(r, 0, 100, out var n) ? (int)n : throw Invalid(name, "RetryAttempts", r, "a whole number from 0 to 100")
-                : defaults.RetryAttempts,
-            RetryDelay = Duration(name, section, "RetryDelay") ?? defaults.RetryDelay,
+            Url = url,
+            Tls = s.Boolean("Tls", false),
+            Ca = s.Text("Ca"),
+            Cert = s.Text("Cert"),
+            Key = s.Secret("Key"),
+            PollInterval = s.Duration("PollInterval", defaults.PollInterval),
+            RetryAttempts = s.Integer("RetryAttempts", defaults.RetryAttempts, 0, 100),
+            RetryDelay = s.Duration("RetryDelay", defaults.RetryDelay),
         };
+        if ((options.Cert is null) != (options.Key is null))
+            s.Error($"{s.Describe("Cert")} and {s.Describe("Key")} must be given together (a client certificate and its private key)");
+        s.ThrowIfInvalid();
+        return options;
     }
-
-    private static string? Value(IConfiguration section, string key) => section[key] is { } v && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
-
-    private static TimeSpan? Duration(string name, IConfiguration section, string key) =>
-        Value(section, key) is { } v ? LabelValues.TryDuration(v, out var d) ? d : throw Invalid(name, key, v, "a duration such as 30s, 5m or 00:00:30") : null;
-
-    private static BaktainerException Invalid(string name, string key, string value, string expected) =>
-        new($"Docker discovery '{name}': setting {key} has invalid value \"{value}\"; expected {expected}");
 }

@@ -9,7 +9,8 @@ namespace Compression.Zstd.Tests;
 public sealed class ZstdServiceCollectionExtensionsTests
 {
     private static IConfiguration Section(params (string, string)[] values) =>
-        new ConfigurationBuilder().AddInMemoryCollection(values.Select(v => new KeyValuePair<string, string?>(v.Item1, v.Item2))).Build();
+        new ConfigurationBuilder().AddInMemoryCollection(values.Select(v => new KeyValuePair<string, string?>("Plugins:Compression.Zstd:" + v.Item1, v.Item2))).Build()
+            .GetSection("Plugins:Compression.Zstd"); // as the host hands it to the plugin
 
     [Test]
     public void AddZstdCompression_Defaults_RegistersZstdCodec()
@@ -23,6 +24,6 @@ public sealed class ZstdServiceCollectionExtensionsTests
     public void AddZstdCompression_BadWorkers_ErrorNamesSetting(string workers)
     {
         var e = Assert.Throws<BaktainerException>(() => new ServiceCollection().AddZstdCompression(Section(("Workers", workers))));
-        Assert.That(e!.Message, Does.Contain("Plugins:Compression.Zstd:Workers").And.Contain(workers));
+        Assert.That(e!.Message, Does.Contain($"Plugins:Compression.Zstd:Workers has invalid value \"{workers}\"; expected a whole number from 0 to 64"));
     }
 }

@@ -13,8 +13,10 @@ internal sealed class HttpNotifierFactory(string type, Func<BackupEvent, System.
 
     public INotifier Create(string name, IConfiguration settings)
     {
-        var reader = new NotifierSettings(name, type, settings);
+        var reader = NotifierSettings.For(name, type, settings);
         var url = reader.Url();
-        return new HttpNotifier(name, url, reader.Delivery(), delivery, e => JsonRequest.Poster(url, payload(e)));
+        var options = reader.Delivery();
+        reader.ThrowIfInvalid();
+        return new HttpNotifier(name, url!, options, delivery, e => JsonRequest.Poster(url!, payload(e)));
     }
 }

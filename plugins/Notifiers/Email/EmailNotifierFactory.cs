@@ -11,5 +11,5 @@ internal sealed class EmailNotifierFactory(TimeProvider time, ILoggerFactory log
     public string Type => "email";
 
     public INotifier Create(string name, IConfiguration settings) =>
-        new EmailNotifier(name, EmailOptions.Read(new NotifierSettings(name, Type, settings)), time, loggers.CreateLogger("baktainer.notify." + name));
+        new EmailNotifier(name, EmailOptions.Read(NotifierSettings.For(name, Type, settings)), time, loggers.CreateLogger("baktainer.notify." + name));
 }

@@ -1,5 +1,6 @@
 using System.Net.Mail;
 using Baktainer.Abstractions;
+using Baktainer.Abstractions.Configuration;
 using Baktainer.Notifiers.Delivery;
 
 namespace Baktainer.Notifiers.Email;
@@ -11,19 +12,29 @@ namespace Baktainer.Notifiers.Email;
 /// </summary>
 internal sealed record EmailOptions(string Host, int Port, bool StartTls, string? User, Secret? Password, MailAddress From, IReadOnlyList<MailAddress> To, DeliveryOptions Delivery)
 {
-    public static EmailOptions Read(NotifierSettings reader)
+    /// <exception cref="Abstractions.BaktainerException">Missing or invalid settings, all of them listed.</exception>
+    public static EmailOptions Read(SettingsSection reader)
     {
-        var host = reader.RequiredText("Host", "the SMTP server's host name");
+        var host = reader.Required("Host", "the SMTP server's host name");
         var user = reader.Text("User");
-        var password = reader.OptionalSecret("Password");
+        var password = reader.Secret("Password");
         if ((user is null) != (password is null))
-            throw reader.Error(user is null ? "User" : "Password", "is missing", "User and Password together (or neither, for a server without authentication)");
-        var from = Address(reader, "From", reader.RequiredText("From", "a sender address such as baktainer@example.com"));
-        var to = reader.RequiredText("To", "one or more recipient addresses, separated by commas")
-            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(a => Address(reader, "To", a)).ToList();
-        return new EmailOptions(host, reader.Integer("Port", 587, 1, 65535), reader.Boolean("StartTls", true), user, password, from, to, reader.Delivery());
+            reader.Problem(user is null ? "User" : "Password", "is missing", "User and Password together (or neither, for a server without authentication)");
+        var from = Address(reader, "From", reader.Required("From", "a sender address such as baktainer@example.com"));
+        var to = (reader.Required("To", "one or more recipient addresses, separated by commas") ?? "")
+            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(a => Address(reader, "To", a)).OfType<MailAddress>().ToList();
+        var port = reader.Integer("Port", 587, 1, 65535);
+        var startTls = reader.Boolean("StartTls", true);
+        var delivery = reader.Delivery();
+        reader.ThrowIfInvalid();
+        return new EmailOptions(host!, port, startTls, user, password, from!, to, delivery);
     }
 
-    private static MailAddress Address(NotifierSettings reader, string key, string text) =>
-        MailAddress.TryCreate(text, out var address) ? address : throw reader.Error(key, $"has invalid address \"{text}\"", "an email address such as ops@example.com");
+    private static MailAddress? Address(SettingsSection reader, string key, string? text)
+    {
+        if (text is null) return null;
+        if (MailAddress.TryCreate(text, out var address)) return address;
+        reader.Problem(key, $"has invalid address \"{text}\"", "an email address such as ops@example.com");
+        return null;
+    }
 }

@@ -16,16 +16,13 @@ internal sealed class PingNotifierFactory(HttpDelivery delivery) : INotifierFact
 
     public INotifier Create(string name, IConfiguration settings)
     {
-        var reader = new NotifierSettings(name, Type, settings);
+        var reader = NotifierSettings.For(name, Type, settings);
         var url = reader.Url();
         var start = reader.Boolean("Start", false);
-        var method = (reader.Text("Method") ?? "POST").ToUpperInvariant() switch
-        {
-            "GET" => HttpMethod.Get,
-            "POST" => HttpMethod.Post,
-            var other => throw reader.Error("Method", $"has invalid value \"{other}\"", "GET or POST"),
-        };
-        return new HttpNotifier(name, url, reader.Delivery(), delivery, e => Plan(url, method, start, e));
+        var method = reader.Choice("Method", "GET", "POST") == "GET" ? HttpMethod.Get : HttpMethod.Post;
+        var options = reader.Delivery();
+        reader.ThrowIfInvalid();
+        return new HttpNotifier(name, url!, options, delivery, e => Plan(url!, method, start, e));
     }
 
     private static Func<HttpRequestMessage>? Plan(Secret url, HttpMethod method, bool start, BackupEvent e)

@@ -16,12 +16,14 @@ internal sealed class WebhookNotifierFactory(HttpDelivery delivery, TimeProvider
 
     public INotifier Create(string name, IConfiguration settings)
     {
-        var reader = new NotifierSettings(name, Type, settings);
+        var reader = NotifierSettings.For(name, Type, settings);
         var url = reader.Url();
         WebhookSigner? signer = null;
-        if (reader.OptionalSecret("Secret") is { } secret)
-            signer = WebhookSigner.TryCreate(secret) ?? throw reader.Error("Secret", "is not a Standard Webhooks secret (value hidden)", "whsec_ followed by at least 16 bytes of base64");
-        return new HttpNotifier(name, url, reader.Delivery(), delivery, e => Plan(url, signer, e));
+        if (reader.Secret("Secret") is { } secret && (signer = WebhookSigner.TryCreate(secret)) is null)
+            reader.Problem("Secret", "is not a Standard Webhooks secret (value hidden)", "whsec_ followed by at least 16 bytes of base64");
+        var options = reader.Delivery();
+        reader.ThrowIfInvalid();
+        return new HttpNotifier(name, url!, options, delivery, e => Plan(url!, signer, e));
     }
 
     private Func<HttpRequestMessage> Plan(Secret url, WebhookSigner? signer, BackupEvent backupEvent)

@@ -1,5 +1,5 @@
-using System.Globalization;
 using Baktainer.Abstractions;
+using Baktainer.Abstractions.Configuration;
 using Microsoft.Extensions.Configuration;
 
 namespace Baktainer.Storage.Local;
@@ -13,21 +13,23 @@ public sealed record LocalStorageOptions(string Path, double MinFreeSpaceGb = 0,
     /// <summary>The mode of the folders local storage creates.</summary>
     public UnixFileMode FolderMode => FileModes.FolderFor(FileMode);
 
-    /// <summary>Reads an entry; errors name the key.</summary>
-    /// <exception cref="BaktainerException">Missing or relative path, a bad number or a bad mode.</exception>
+    /// <summary>Reads an entry with the shared settings reader; errors name each key.</summary>
+    /// <exception cref="BaktainerException">Missing or relative path, a bad number or a bad mode (all of them listed).</exception>
     public static LocalStorageOptions From(string name, IConfiguration section)
     {
-        var path = section["Path"];
-        if (string.IsNullOrWhiteSpace(path) || !System.IO.Path.IsPathFullyQualified(path))
-            throw new BaktainerException($"local storage '{name}': Path must be an absolute folder (got \"{path}\")");
-        var free = section["MinFreeSpaceGb"];
-        double minFree = 0;
-        if (!string.IsNullOrWhiteSpace(free) && (!double.TryParse(free, NumberStyles.Float, CultureInfo.InvariantCulture, out minFree) || minFree < 0))
-            throw new BaktainerException($"local storage '{name}': MinFreeSpaceGb has invalid value \"{free}\"; expected a number of GB, 0 or more");
-        var modeText = section["FileMode"];
-        var mode = FileModes.DefaultFile;
-        if (!string.IsNullOrWhiteSpace(modeText) && !FileModes.TryParse(modeText, out mode))
-            throw new BaktainerException($"local storage '{name}': FileMode (BT_FILE_MODE) has invalid value \"{modeText}\"; expected an octal mode with read/write bits only and owner read+write, such as 0600 or 0640");
-        return new LocalStorageOptions(System.IO.Path.GetFullPath(path), minFree, mode);
+        var s = new SettingsSection(section, $"local storage '{name}'");
+        const string folder = "an absolute folder such as /backups";
+        var path = s.Required("Path", folder) is { } text && !System.IO.Path.IsPathFullyQualified(text) ? Invalid(s, text) : s.Text("Path");
+        var minFree = s.Number("MinFreeSpaceGb", 0, 1_000_000) ?? 0;
+        var mode = s.Parse<UnixFileMode>("FileMode", FileModes.TryParse,
+            "an octal mode with read/write bits only and owner read+write, such as 0600 or 0640 (BT_FILE_MODE for the default storage)") ?? FileModes.DefaultFile;
+        s.ThrowIfInvalid();
+        return new LocalStorageOptions(System.IO.Path.GetFullPath(path!), minFree, mode);
+
+        static string? Invalid(SettingsSection s, string value)
+        {
+            s.Invalid("Path", value, folder);
+            return null;
+        }
     }
 }

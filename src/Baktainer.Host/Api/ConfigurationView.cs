@@ -23,7 +23,6 @@ internal sealed partial class ConfigurationView(BaktainerSettings settings, Load
                 logLevel = settings.LogLevel.ToString(), settings.Timezone, timeout = settings.Timeout.ToString(), settings.Verify,
                 retention = new { days = settings.RetentionDays, count = settings.RetentionCount }, settings.MinFreeSpaceGb, settings.PluginDir, settings.PluginExtraDir,
                 encryption = new { settings.Encryption.Enabled, key = Mask(settings.Encryption.Key), settings.Encryption.KeyFile, passphrase = Mask(settings.Encryption.Passphrase) },
-                docker = new { url = Redact("Url", settings.Docker.Url), settings.Docker.Tls, settings.Docker.Ca, settings.Docker.Cert, key = Mask(settings.Docker.Key) },
                 http = new { enabled = ops.HttpEnabled, bind = ops.Bind, port = settings.HealthPort, apiToken = Mask(ops.ApiToken) },
                 health = new { overdueGrace = ops.OverdueGrace.ToString(), ops.HealthOverdue, dockerUnreachableAfter = ops.DockerUnreachableAfter.ToString(), ops.StorageLowGb, summaryAt = ops.SummaryAt.ToString("HH:mm") },
                 schedule = new { settings.CronSeconds, jitter = settings.Jitter.ToString(), shutdownGrace = settings.ShutdownGrace.ToString(), settings.CatchUp, settings.RetryAttempts, retryDelay = settings.RetryDelay.ToString() },

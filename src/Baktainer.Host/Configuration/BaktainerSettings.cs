@@ -15,7 +15,6 @@ internal sealed record BaktainerSettings
     public string Compression { get; init; } = "gzip";
     /// <summary><c>fastest</c>, <c>optimal</c>, <c>smallest</c> or a number in the codec's range; null for the codec's default.</summary>
     public string? CompressionLevel { get; init; }
-    public DockerSettings Docker { get; init; } = new();
     public LogLevel LogLevel { get; init; } = LogLevel.Information;
     public int RetentionDays { get; init; }
     public int RetentionCount { get; init; }
@@ -45,16 +44,6 @@ internal sealed record BaktainerSettings
     public IReadOnlyList<ComponentEntry> Notifiers { get; init; } = [];
     public IReadOnlyList<ComponentEntry> Discovery { get; init; } = [];
     public OperationsSettings Operations { get; init; } = new();
-}
-
-/// <summary>How to reach the Docker daemon.</summary>
-internal sealed record DockerSettings
-{
-    public string Url { get; init; } = "unix:///var/run/docker.sock";
-    public bool Tls { get; init; }
-    public string? Ca { get; init; }
-    public string? Cert { get; init; }
-    public Secret? Key { get; init; }
 }
 
 /// <summary>Backup encryption.</summary>

@@ -1,4 +1,5 @@
 using Baktainer.Abstractions;
+using Baktainer.Abstractions.Configuration;
 using Baktainer.Abstractions.Notifications;
 using Baktainer.Host.Notifications;
 using Microsoft.Extensions.Configuration;
@@ -51,25 +52,22 @@ internal sealed partial class SettingsReader
         return events;
     }
 
+    /// <summary>A notifier entry's rule: <c>Events</c>, <c>MinFailures</c>, <c>Recovery</c> (read by the host for every notifier type).</summary>
     private NotificationRule Rule(ComponentEntry entry, HashSet<BackupEventKind> defaults)
     {
-        var key = entry.Key;
+        var s = new SettingsSection(entry.Settings);
         var events = defaults;
-        if (entry.Settings["Events"] is { } list && !string.IsNullOrWhiteSpace(list))
+        if (s.Text("Events") is { } list)
         {
             events = [];
             foreach (var name in list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
                 if (name.Equals("all", StringComparison.OrdinalIgnoreCase)) events.UnionWith(Enum.GetValues<BackupEventKind>());
                 else if (NotificationRule.Names.TryGetValue(name, out var kind)) events.Add(kind);
-                else _s.Error($"{loaded.Describe(key + ":Events")} names unknown event \"{name}\"; valid: all, {string.Join(", ", NotificationRule.Names.Keys)}");
+                else s.Problem("Events", $"names unknown event \"{name}\"", $"all, or some of {string.Join(", ", NotificationRule.Names.Keys)}");
         }
-        var min = entry.Settings["MinFailures"] is { } m && !string.IsNullOrWhiteSpace(m)
-            ? Abstractions.Labels.LabelValues.TryInteger(m, 1, 1000, out var n) ? (int)n : FailStruct<int>(key + ":MinFailures", m, "a whole number from 1 to 1000") ?? 1
-            : 1;
-        var recovery = entry.Settings["Recovery"] is { } r && !string.IsNullOrWhiteSpace(r)
-            ? Abstractions.Labels.LabelValues.TryBoolean(r, out var b) ? b : FailStruct<bool>(key + ":Recovery", r, "true or false") ?? true
-            : true;
-        return new NotificationRule(events, min, recovery);
+        var rule = new NotificationRule(events, s.Integer("MinFailures", 1, 1, 1000), s.Boolean("Recovery", true));
+        foreach (var error in s.Errors) _s.Error(error);
+        return rule;
     }
 
     /// <summary>

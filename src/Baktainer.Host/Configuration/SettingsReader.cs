@@ -33,7 +33,6 @@ internal sealed partial class SettingsReader(LoadedConfiguration loaded)
             Compress = compress ?? defaults.Compress,
             Compression = CodecName(compress) ?? defaults.Compression,
             CompressionLevel = Text("CompressionLevel"),
-            Docker = ReadDocker(),
             LogLevel = LogLevelSetting() ?? defaults.LogLevel,
             RetentionDays = global?.Days ?? 0,
             RetentionCount = global?.Count ?? 0,
@@ -57,6 +56,7 @@ internal sealed partial class SettingsReader(LoadedConfiguration loaded)
             Notifiers = Entries("Notifiers"),
             Discovery = Entries("Discovery"),
         };
+        DockerWithDiscoveryEntries(settings);
         if (settings.Storage.Count > 0 && settings.FileMode is not null)
             _s.Error($"{loaded.Describe("FileMode")} applies to the default local storage only; with Storage entries configured, set FileMode on each local entry");
         var withDefaults = WithDefaultEntries(WithOperations(settings));
@@ -68,7 +68,7 @@ internal sealed partial class SettingsReader(LoadedConfiguration loaded)
     /// The original tool's behaviour when nothing is configured: local storage in BT_BACKUP_DIR and
     /// Docker discovery on BT_DOCKER_URL.
     /// </summary>
-    private static BaktainerSettings WithDefaultEntries(BaktainerSettings s) => s with
+    private BaktainerSettings WithDefaultEntries(BaktainerSettings s) => s with
     {
         Storage = s.Storage.Count > 0 ? s.Storage : [DefaultEntry("Storage", "local", new()
         {
@@ -76,15 +76,20 @@ internal sealed partial class SettingsReader(LoadedConfiguration loaded)
             ["MinFreeSpaceGb"] = s.MinFreeSpaceGb.ToString(CultureInfo.InvariantCulture),
             ["FileMode"] = s.FileMode,
         })],
-        Discovery = s.Discovery.Count > 0 ? s.Discovery : [DefaultEntry("Discovery", "docker", new()
-        {
-            ["Url"] = s.Docker.Url,
-            ["Tls"] = s.Docker.Tls.ToString(),
-            ["Ca"] = s.Docker.Ca,
-            ["Cert"] = s.Docker.Cert,
-            ["Key"] = s.Docker.Key?.Reveal(),
-        })],
+        // The Docker section (BT_DOCKER_URL, BT_SSL, BT_CA, BT_CERT, BT_KEY) is the default docker entry's own: the plugin reads and checks it.
+        Discovery = s.Discovery.Count > 0 ? s.Discovery : [new ComponentEntry("Discovery:default", "docker", "docker", _config.GetSection(DockerSection))],
     };
+
+    private const string DockerSection = "Docker";
+
+    /// <summary>BT_DOCKER_URL and friends configure the default discovery only; with Discovery entries they would be ignored.</summary>
+    private void DockerWithDiscoveryEntries(BaktainerSettings s)
+    {
+        if (s.Discovery.Count == 0) return;
+        var set = _config.GetSection(DockerSection).GetChildren().Where(c => !string.IsNullOrWhiteSpace(c.Value)).Select(c => loaded.Describe(c.Path)).ToList();
+        if (set.Count > 0)
+            _s.Error($"{string.Join(", ", set)} configure the default Docker discovery only; with Discovery entries configured, set Url, Tls, Ca, Cert and Key on each docker entry");
+    }
 
     private static ComponentEntry DefaultEntry(string section, string type, Dictionary<string, string?> values)
     {
@@ -92,23 +97,6 @@ internal sealed partial class SettingsReader(LoadedConfiguration loaded)
         values["Type"] = type;
         var config = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         return new ComponentEntry($"{section}:default", type, type, config);
-    }
-
-    private DockerSettings ReadDocker()
-    {
-        var docker = new DockerSettings
-        {
-            Url = Text("Docker:Url") ?? new DockerSettings().Url,
-            Tls = Boolean("Docker:Tls") ?? false,
-            Ca = Text("Docker:Ca"),
-            Cert = Text("Docker:Cert"),
-            Key = Text("Docker:Key") is { } key ? new Secret(key) : null,
-        };
-        if (!docker.Url.StartsWith("unix://", StringComparison.Ordinal) && !docker.Url.StartsWith("tcp://", StringComparison.Ordinal))
-            Fail("Docker:Url", docker.Url, "a unix:///path/to/docker.sock or tcp://host:port URL");
-        if (docker.Tls && (docker.Cert is null) != (docker.Key is null))
-            _s.Error($"{loaded.Describe("Docker:Cert")} and {loaded.Describe("Docker:Key")} must be given together (a client certificate and its private key)");
-        return docker;
     }
 
     private EncryptionSettings ReadEncryption()

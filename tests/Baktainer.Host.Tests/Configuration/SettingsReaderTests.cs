@@ -61,11 +61,12 @@ public sealed class SettingsReaderTests
             Assert.That(s.Threads, Is.EqualTo(7));
             Assert.That(s.BackupDir, Is.EqualTo("/srv/backups"));
             Assert.That(s.Compress, Is.False);
-            Assert.That(s.Docker.Url, Is.EqualTo("tcp://127.0.0.1:2376"));
-            Assert.That(s.Docker.Tls, Is.True);
-            Assert.That(s.Docker.Ca, Is.EqualTo("/certs/ca.pem"));
-            Assert.That(s.Docker.Cert, Is.EqualTo("/certs/cert.pem"));
-            Assert.That(s.Docker.Key!.Reveal(), Is.EqualTo("/certs/key.pem"));
+            var docker = s.Discovery.Single().Settings; // the default docker entry: the plugin reads and checks it
+            Assert.That(docker["Url"], Is.EqualTo("tcp://127.0.0.1:2376"));
+            Assert.That(docker["Tls"], Is.EqualTo("true"));
+            Assert.That(docker["Ca"], Is.EqualTo("/certs/ca.pem"));
+            Assert.That(docker["Cert"], Is.EqualTo("/certs/cert.pem"));
+            Assert.That(docker["Key"], Is.EqualTo("/certs/key.pem"));
             Assert.That(s.LogLevel, Is.EqualTo(LogLevel.Debug));
             Assert.That(s.RetentionDays, Is.EqualTo(10));
             Assert.That(s.RetentionCount, Is.EqualTo(5));
@@ -154,7 +155,6 @@ public sealed class SettingsReaderTests
             Assert.That(s.Compress, Is.True);
             Assert.That(s.Compression, Is.EqualTo("gzip"));
             Assert.That(s.CompressionLevel, Is.Null, "the codec's own default level");
-            Assert.That(s.Docker.Url, Is.EqualTo("unix:///var/run/docker.sock"));
             Assert.That(s.Storage.Single().Type, Is.EqualTo("local"));
             Assert.That(s.Storage.Single().Settings["Path"], Is.EqualTo("/backups"));
             Assert.That(s.Discovery.Single().Type, Is.EqualTo("docker"));
@@ -175,18 +175,23 @@ public sealed class SettingsReaderTests
     }
 
     [Test]
+    public void Read_DockerVariablesWithDiscoveryEntries_ErrorInsteadOfIgnored()
+    {
+        var (_, errors) = Read(new() { ["BT_DOCKER_URL"] = "tcp://10.0.0.1:2375" }, """{ "Discovery": [ { "Name": "d", "Type": "docker", "Url": "unix:///x.sock" } ] }""");
+        Assert.That(errors, Is.EqualTo(new[] { "BT_DOCKER_URL (Docker:Url) configure the default Docker discovery only; with Discovery entries configured, set Url, Tls, Ca, Cert and Key on each docker entry" }));
+    }
+
+    [Test]
     public void Read_NestedBaktainerVariable_Overrides()
     {
         var s = Read(new() { ["Baktainer__Docker__Url"] = "tcp://127.0.0.1:1" }, """{ "Docker": { "Url": "unix:///x.sock" } }""").Settings;
-        Assert.That(s.Docker.Url, Is.EqualTo("tcp://127.0.0.1:1"));
+        Assert.That(s.Discovery.Single().Settings["Url"], Is.EqualTo("tcp://127.0.0.1:1"));
     }
 
     [TestCase("BT_THREADS", "abc", "BT_THREADS (Threads) has invalid value \"abc\"; expected a whole number from 1 to 64")]
     [TestCase("BT_THREADS", "0", "BT_THREADS (Threads) has invalid value \"0\"; expected a whole number from 1 to 64")]
     [TestCase("BT_CRON", "every night", "BT_CRON (Cron) has invalid value \"every night\"; expected a 5-field cron expression")]
     [TestCase("BT_COMPRESS", "gzip", "BT_COMPRESS (Compress) has invalid value \"gzip\"; expected true or false")]
-    [TestCase("BT_SSL", "maybe", "BT_SSL (Docker:Tls) has invalid value \"maybe\"; expected true or false")]
-    [TestCase("BT_DOCKER_URL", "http://docker", "BT_DOCKER_URL (Docker:Url) has invalid value \"http://docker\"; expected a unix:///path/to/docker.sock or tcp://host:port URL")]
     [TestCase("BT_LOG_LEVEL", "loud", "BT_LOG_LEVEL (LogLevel) has invalid value \"loud\"; expected one of trace, debug, info")]
     [TestCase("BT_RETENTION_DAYS", "-3", "BT_RETENTION_DAYS (Retention:Days) has invalid value \"-3\"; expected a whole number from 0")]
     [TestCase("BT_RETENTION_COUNT", "many", "BT_RETENTION_COUNT (Retention:Count) has invalid value \"many\"")]

@@ -115,12 +115,25 @@ public sealed class LocalStorageTargetTests
         Assert.That(Files(), Is.Empty);
     }
 
-    [TestCase("relative/path")]
-    [TestCase("")]
-    public void Options_RelativePath_ErrorNamesStorage(string path)
+    [TestCase("relative/path", "local storage 'offsite': Path has invalid value \"relative/path\"; expected an absolute folder")]
+    [TestCase("", "local storage 'offsite': Path is missing; expected an absolute folder")]
+    public void Options_RelativePath_ErrorNamesStorage(string path, string expected)
     {
         var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Path"] = path }).Build();
         var e = Assert.Throws<BaktainerException>(() => LocalStorageOptions.From("offsite", config));
-        Assert.That(e!.Message, Does.StartWith("local storage 'offsite': Path must be an absolute folder"));
+        Assert.That(e!.Message, Does.StartWith(expected));
+    }
+
+    [Test]
+    public void Options_SeveralBadSettings_AllListedWithTheirKeys()
+    {
+        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Storage:2:Path"] = "backups", ["Storage:2:MinFreeSpaceGb"] = "-1", ["Storage:2:FileMode"] = "0777",
+        }).Build().GetSection("Storage:2");
+        var e = Assert.Throws<BaktainerException>(() => LocalStorageOptions.From("disk", config));
+        Assert.That(e!.Message, Does.Contain("Storage:2:Path has invalid value \"backups\"")
+            .And.Contain("Storage:2:MinFreeSpaceGb has invalid value \"-1\"; expected a number from 0 to 1000000")
+            .And.Contain("Storage:2:FileMode has invalid value \"0777\""));
     }
 }
