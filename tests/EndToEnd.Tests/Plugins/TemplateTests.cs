@@ -92,7 +92,7 @@ public sealed class TemplateTests : EndToEndTest
         Assert.That(valid.Code, Is.EqualTo(0), valid.Out + valid.Error);
         Assert.That(valid.Out, Does.Contain("Notifiers:0: ops (pager)"));
         Assert.That(badUrl.Code, Is.EqualTo(2), "the plugin's own settings check runs: " + badUrl.Out + badUrl.Error);
-        Assert.That(badUrl.Error, Does.Contain("pager notifier 'ops': Url is missing or not an http(s) URL"));
+        Assert.That(badUrl.Error, Does.Contain("pager notifier 'ops': Notifiers:0:Url").And.Contain("is not an http(s) URL (value hidden)"));
         Assert.That(badUrl.Out + badUrl.Error, Does.Not.Contain("token-51c2"));
     }
 

@@ -1,23 +1,34 @@
 using Baktainer.Abstractions;
+using Baktainer.Abstractions.Configuration;
 using Microsoft.Extensions.Configuration;
 
 namespace Example.Baktainer.Notifier;
 
 /// <summary>The settings of one <c>examplehook</c> entry in <c>Notifiers</c>.</summary>
 /// <param name="Url">Where events are posted (<c>Url</c>, http or https). It may hold a token: it is never shown.</param>
-/// <param name="Timeout">How long one delivery may take (<c>TimeoutSeconds</c>, 1 to 300, default 10).</param>
+/// <param name="Timeout">How long one delivery may take (<c>Timeout</c>, a duration such as 10s, the default).</param>
 public sealed record HttpNotifierOptions(Uri Url, TimeSpan Timeout)
 {
-    /// <summary>Reads and checks an entry's settings.</summary>
+    /// <summary>
+    /// Reads an entry with the shared <see cref="SettingsSection"/>: every key read here is known to the
+    /// host (others are reported as unknown), and every bad value is reported at once, naming its key.
+    /// </summary>
     /// <exception cref="BaktainerException">A setting is missing or invalid; the message names the key, never the URL.</exception>
     public static HttpNotifierOptions From(string name, IConfiguration settings)
     {
-        var subject = $"{HttpNotifierFactory.TypeName} notifier '{name}'";
-        if (!Uri.TryCreate(settings["Url"], UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
-            throw new BaktainerException($"{subject}: Url is missing or not an http(s) URL");
-        var seconds = 10;
-        if (settings["TimeoutSeconds"] is { } text && (!int.TryParse(text, out seconds) || seconds is < 1 or > 300))
-            throw new BaktainerException($"{subject}: TimeoutSeconds \"{text}\" is not a whole number of seconds from 1 to 300");
-        return new HttpNotifierOptions(url, TimeSpan.FromSeconds(seconds));
+        var section = new SettingsSection(settings, $"{HttpNotifierFactory.TypeName} notifier '{name}'");
+        var url = ReadUrl(section);
+        var timeout = section.Duration("Timeout", TimeSpan.FromSeconds(10));
+        section.ThrowIfInvalid();
+        return new HttpNotifierOptions(url!, timeout);
+    }
+
+    private static Uri? ReadUrl(SettingsSection section)
+    {
+        const string expected = "an http:// or https:// URL";
+        if (section.Required("Url", expected) is not { } value) return null;
+        if (Uri.TryCreate(value, UriKind.Absolute, out var url) && url.Scheme is "http" or "https") return url;
+        section.Problem("Url", "is not an http(s) URL (value hidden)", expected);
+        return null;
     }
 }

@@ -1,4 +1,5 @@
 using Baktainer.Abstractions;
+using Baktainer.Abstractions.Configuration;
 using Baktainer.Abstractions.Storage;
 using Microsoft.Extensions.Configuration;
 
@@ -15,11 +16,13 @@ public sealed class FolderStorageFactory : IStorageTargetFactory
 
     /// <inheritdoc />
     /// <remarks>Settings: <c>Path</c>, the absolute path of the folder backups are kept in.</remarks>
+    /// <exception cref="BaktainerException">A setting is missing or invalid; the message names the key.</exception>
     public IStorageTarget Create(string name, IConfiguration settings)
     {
-        var path = settings["Path"];
-        if (string.IsNullOrWhiteSpace(path) || !System.IO.Path.IsPathFullyQualified(path))
-            throw new BaktainerException($"{TypeName} storage '{name}': Path must be the absolute path of a folder (got \"{path}\")");
-        return new FolderStorage(name, System.IO.Path.GetFullPath(path));
+        // The shared reader: keys read here are known to the host, bad values are reported naming the key.
+        var section = new SettingsSection(settings, $"{TypeName} storage '{name}'");
+        var path = section.Required("Path", "an absolute folder such as /srv/backups") is null ? null : section.AbsolutePath("Path");
+        section.ThrowIfInvalid();
+        return new FolderStorage(name, path!);
     }
 }
