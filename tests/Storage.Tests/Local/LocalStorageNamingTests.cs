@@ -72,10 +72,4 @@ public sealed class LocalStorageNamingTests
         Assert.That(upload.Key, Is.EqualTo("2026-11-22/db-1763769600-2.sql"));
         Assert.That(await _storage.IsTakenAsync(upload.Key, CancellationToken.None), Is.True, "a name being written is taken");
     }
-
-    [TestCase("2026-11-22/db-1763769600.sql.gz", 2, "2026-11-22/db-1763769600-2.sql.gz")]
-    [TestCase("2026-11-22/my.app-1763769600.sqlite", 3, "2026-11-22/my.app-1763769600-3.sqlite")]
-    [TestCase("2026-11-22/db-1763769600", 2, "2026-11-22/db-1763769600-2")]
-    public void WithSuffix_KeepsNameAndExtension(string key, int number, string expected) =>
-        Assert.That(BackupKeySuffix.Add(key, number), Is.EqualTo(expected));
 }
