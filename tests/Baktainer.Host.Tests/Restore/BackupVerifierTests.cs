@@ -13,26 +13,18 @@ public sealed class BackupVerifierTests
     [SetUp]
     public void SetUp() => _harness = new PipelineHarness();
 
-    private async Task<LocatedBackup> Stored()
-    {
-        var outcome = await _harness.RunAsync(_harness.Target());
-        Assert.That(outcome.Succeeded, Is.True, outcome.Error);
-        var (key, (_, manifest)) = _harness.Storage.Committed.Single();
-        return new LocatedBackup(_harness.Storage, new StoredBackup(key, manifest.StoredSize, manifest.FinishedUtc, manifest));
-    }
-
     private Task<VerificationResult> Verify(LocatedBackup located) => _harness.Verifier.VerifyAsync(located, CancellationToken.None);
 
     [Test]
     public async Task VerifyAsync_Intact_Passes()
     {
-        Assert.That((await Verify(await Stored())).Error, Is.Null);
+        Assert.That((await Verify(await _harness.StoredBackupAsync())).Error, Is.Null);
     }
 
     [Test]
     public async Task VerifyAsync_OneByteChanged_FailsOnSha256()
     {
-        var located = await Stored();
+        var located = await _harness.StoredBackupAsync();
         var data = _harness.Storage.Committed[located.Backup.Key].Data;
         data[data.Length / 2] ^= 0xFF; // in place: the stored bytes themselves
 
@@ -42,7 +34,7 @@ public sealed class BackupVerifierTests
     [Test]
     public async Task VerifyAsync_NoManifest_FailsSayingSo()
     {
-        var located = await Stored();
+        var located = await _harness.StoredBackupAsync();
         var result = await Verify(located with { Backup = located.Backup with { Manifest = null } });
         Assert.That(result.Error, Does.Contain("no manifest"));
     }
@@ -50,7 +42,7 @@ public sealed class BackupVerifierTests
     [Test]
     public async Task VerifyAsync_CompleteGzipButDumpCutShort_FailsOnCompletionMarker()
     {
-        var located = await Stored();
+        var located = await _harness.StoredBackupAsync();
         // A well-formed gzip of a dump missing its marker, with a manifest that matches it byte for byte.
         var raw = System.Text.Encoding.UTF8.GetBytes("create table t(x);\ninsert into t values (1);\n");
         var gz = new MemoryStream();
@@ -74,7 +66,7 @@ public sealed class BackupVerifierTests
     [Test]
     public async Task VerifyAsync_EngineNotLoaded_FailsNamingEngine()
     {
-        var located = await Stored();
+        var located = await _harness.StoredBackupAsync();
         var result = await Verify(located with { Backup = located.Backup with { Manifest = located.Backup.Manifest! with { Engine = "oracle" } } });
         Assert.That(result.Error, Does.Contain("'oracle'"));
     }

@@ -15,26 +15,18 @@ public sealed class PreRestoreCheckTests
     [SetUp]
     public void SetUp() => _harness = new PipelineHarness();
 
-    private async Task<LocatedBackup> Stored()
-    {
-        var outcome = await _harness.RunAsync(_harness.Target());
-        Assert.That(outcome.Succeeded, Is.True, outcome.Error);
-        var (key, (_, manifest)) = _harness.Storage.Committed.Single();
-        return new LocatedBackup(_harness.Storage, new StoredBackup(key, manifest.StoredSize, manifest.FinishedUtc, manifest));
-    }
-
     private Task<VerificationResult> Check(LocatedBackup located) => _harness.PreRestoreCheck.RunAsync(located, CancellationToken.None);
 
     [Test]
     public async Task RunAsync_Intact_Passes()
     {
-        Assert.That((await Check(await Stored())).Error, Is.Null);
+        Assert.That((await Check(await _harness.StoredBackupAsync())).Error, Is.Null);
     }
 
     [Test]
     public async Task RunAsync_OneByteChanged_FailsOnSha256()
     {
-        var located = await Stored();
+        var located = await _harness.StoredBackupAsync();
         var data = _harness.Storage.Committed[located.Backup.Key].Data;
         data[^5] ^= 0xFF;
 
@@ -44,7 +36,7 @@ public sealed class PreRestoreCheckTests
     [Test]
     public async Task RunAsync_ManifestSizeDiffers_FailsAsTruncated()
     {
-        var located = await Stored();
+        var located = await _harness.StoredBackupAsync();
         var manifest = located.Backup.Manifest! with { StoredSize = located.Backup.Manifest!.StoredSize + 1 };
 
         Assert.That((await Check(located with { Backup = located.Backup with { Manifest = manifest } })).Error, Does.Contain("truncated"));
@@ -58,7 +50,7 @@ public sealed class PreRestoreCheckTests
         var gz = new MemoryStream();
         await using (var zip = new GZipStream(gz, CompressionLevel.Fastest, leaveOpen: true)) await zip.WriteAsync(raw);
         var bytes = gz.ToArray();
-        var located = await Stored();
+        var located = await _harness.StoredBackupAsync();
         var manifest = located.Backup.Manifest! with
         {
             Key = "legacy.sql.gz", Legacy = true, StoredSize = bytes.Length, RawSize = raw.Length, Sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes)),

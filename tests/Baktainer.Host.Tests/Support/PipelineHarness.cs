@@ -108,6 +108,15 @@ internal sealed class PipelineHarness
         }
     }
 
+    /// <summary>Runs one successful backup of the default target and returns it as stored.</summary>
+    public async Task<LocatedBackup> StoredBackupAsync()
+    {
+        var outcome = await RunAsync(Target());
+        Assert.That(outcome.Succeeded, Is.True, outcome.Error);
+        var (key, (_, manifest)) = Storage.Committed.Single();
+        return new LocatedBackup(Storage, new StoredBackup(key, manifest.StoredSize, manifest.FinishedUtc, manifest));
+    }
+
     private static ComponentEntry Entry(string key, string name, string type) =>
         new(key, name, type, new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Name"] = name, ["Type"] = type }).Build());
 }
