@@ -12,6 +12,7 @@ using Baktainer.Host.Notifications;
 using Baktainer.Host.Status;
 using Baktainer.Host.Targets;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using NSubstitute;
 
@@ -28,6 +29,11 @@ public sealed class TargetWatcherTests
     /// <summary>A discovery provider (no live events) listing fixed label sets, as a plugin would.</summary>
     private sealed class FixedProvider(IReadOnlyList<Dictionary<string, string>> containers) : IDiscoveryProvider, IDiscoveryProviderFactory
     {
+        private int _listings;
+
+        /// <summary>How many times discovery listed the containers (each poll is one discovery cycle).</summary>
+        public int Listings => Volatile.Read(ref _listings);
+
         public string Name => "fixed";
         public string Type => "fixed";
         public IDiscoveryProvider Create(string name, IConfiguration settings) => this;
@@ -35,6 +41,7 @@ public sealed class TargetWatcherTests
         public async IAsyncEnumerable<BackupTarget> DiscoverAsync([EnumeratorCancellation] CancellationToken cancellationToken)
         {
             await Task.Yield();
+            Interlocked.Increment(ref _listings);
             foreach (var labels in containers)
             {
                 var parsed = TestLabels.BundledEngines.Parse(labels);
@@ -51,9 +58,9 @@ public sealed class TargetWatcherTests
         return labels;
     }
 
-    private static async Task<TargetWatcher> Watch(ManualTime time, BaktainerSettings settings, IReadOnlyDictionary<string, DateTimeOffset>? lastBackups, params Dictionary<string, string>[] containers)
+    /// <summary>A watcher over <paramref name="provider"/> with a postgres strategy that accepts every target.</summary>
+    private static TargetWatcher Compose(ManualTime time, BaktainerSettings settings, FixedProvider provider, ILogger<TargetWatcher> logger)
     {
-        var provider = new FixedProvider(containers);
         var entry = new ComponentEntry("Discovery:0", "fixed", "fixed", new ConfigurationBuilder().Build());
         var components = new ComponentRegistry(settings with { Discovery = [entry] }, [provider], Array.Empty<IStorageTargetFactory>(), Array.Empty<INotifierFactory>());
         var strategy = Substitute.For<IBackupStrategy>();
@@ -61,10 +68,13 @@ public sealed class TargetWatcherTests
         strategy.Aliases.Returns([]);
         strategy.Validate(Arg.Any<BackupTarget>()).Returns([]);
         var events = new BackupEvents(new TargetStates(time), new NotificationDispatcher(components, settings, NullLogger<NotificationDispatcher>.Instance), time);
-        var watcher = new TargetWatcher(settings, components, new TargetCatalog(components, [strategy]), events, time, NullLogger<TargetWatcher>.Instance)
-        {
-            LastBackups = lastBackups ?? new Dictionary<string, DateTimeOffset>(),
-        };
+        return new TargetWatcher(settings, components, new TargetCatalog(components, [strategy]), events, time, logger);
+    }
+
+    private static async Task<TargetWatcher> Watch(ManualTime time, BaktainerSettings settings, IReadOnlyDictionary<string, DateTimeOffset>? lastBackups, params Dictionary<string, string>[] containers)
+    {
+        var watcher = Compose(time, settings, new FixedProvider(containers), NullLogger<TargetWatcher>.Instance);
+        watcher.LastBackups = lastBackups ?? new Dictionary<string, DateTimeOffset>();
         using var stop = new CancellationTokenSource();
         var run = watcher.RunAsync(stop.Token);
         // Every container known before any assertion: an empty TakeDue must not pass just because discovery had not finished.
@@ -129,5 +139,28 @@ public sealed class TargetWatcherTests
         Assert.That(watcher.TakeDue(Start.AddDays(2), _ => false), Is.Empty);
         var optedIn = await Watch(time, new BaktainerSettings { CronSeconds = true }, null, Labels("seconds", "*/10 * * * * *"));
         Assert.That(optedIn.TakeDue(Start.AddSeconds(10), _ => false), Has.Count.EqualTo(1));
+    }
+
+    /// <summary>The watcher's own part of "each label problem once": a polling provider hands it the same target every cycle.</summary>
+    [Test]
+    public async Task RunAsync_LabelProblemSeenEveryPoll_LoggedOnce()
+    {
+        var invalid = Labels("broken");
+        invalid["baktainer.db.engine"] = "postgress";
+        var settings = new BaktainerSettings { DiscoveryInterval = TimeSpan.FromMilliseconds(10) };
+        var provider = new FixedProvider([invalid, Labels("fine")]);
+        var log = new RecordingLoggerProvider();
+        using var loggers = new LoggerFactory([log]);
+        var watcher = Compose(new ManualTime(Start), settings, provider, loggers.CreateLogger<TargetWatcher>());
+
+        using var stop = new CancellationTokenSource();
+        var run = watcher.RunAsync(stop.Token);
+        await Eventually.HoldsAsync(() => provider.Listings >= 5, TimeSpan.FromSeconds(10), "five discovery cycles");
+        await stop.CancelAsync();
+        await run;
+
+        var lines = log.Lines.Select(l => l.Message).ToList();
+        Assert.That(lines.Count(l => l.Contains("postgress")), Is.EqualTo(1), string.Join("\n", lines));
+        Assert.That(lines.Count(l => l.StartsWith("Scheduled fine")), Is.EqualTo(1), string.Join("\n", lines));
     }
 }
