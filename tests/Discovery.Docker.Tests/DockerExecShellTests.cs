@@ -1,3 +1,4 @@
+using Baktainer.Tests.Shared;
 using System.Diagnostics;
 using System.Security.Cryptography;
 using Baktainer.Abstractions;
@@ -120,13 +121,8 @@ public sealed class DockerExecShellTests
         Assert.That(watch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(10)));
 
         // The exec'd process notices its output is gone (SIGPIPE) once the connection is closed.
-        string top = "";
-        for (var i = 0; i < 50; i++)
-        {
-            top = await DockerCli.CheckAsync("top", _container.Name, "-eo", "pid,args");
-            if (!top.Contains(marker)) break;
-            await Task.Delay(100);
-        }
+        var top = "";
+        await Eventually.TryAsync(async () => !(top = await DockerCli.CheckAsync("top", _container.Name, "-eo", "pid,args")).Contains(marker), TimeSpan.FromSeconds(5));
         Assert.That(top, Does.Not.Contain(marker), "no exec left running after cancellation");
     }
 
