@@ -114,15 +114,15 @@ internal sealed partial class SettingsReader
     private IConfiguration ChannelSettings(string channel)
     {
         if (channel == "email") return _config.GetSection(EmailSection); // the email plugin reads (and names) BT_EMAIL_* itself
-        var values = new Dictionary<string, string?>();
+        var aliases = new Dictionary<string, string>();
         if (channel != "log")
         {
             var urlKey = ChannelKeys(channel).First();
-            if (Text(urlKey) is { } url) values["Url"] = url;
+            if (Text(urlKey) is not null) aliases["Url"] = urlKey;
             else _s.Error($"{loaded.Describe("NotificationChannels")} includes {channel} but {LegacyVariables.VariableFor(urlKey)} ({urlKey}) is not set");
-            if (channel == "webhook" && Text("Channels:WebhookSecret") is { } secret) values["Secret"] = secret;
+            if (channel == "webhook" && Text("Channels:WebhookSecret") is not null) aliases["Secret"] = "Channels:WebhookSecret";
         }
-        return new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+        return new AliasedSettings(aliases, loaded);
     }
 
     private const string EmailSection = "Channels:Email";

@@ -14,8 +14,8 @@ public sealed class NotifierValidationTests : EndToEndTest
 
         var all = output + error;
         Assert.That(code, Is.EqualTo(2), all);
-        Assert.That(all, Does.Contain("slack notifier 'slack': Url is not an http(s) URL"));
-        Assert.That(all, Does.Contain("webhook notifier 'webhook': Secret is not a Standard Webhooks secret"));
+        Assert.That(all, Does.Contain("slack notifier 'slack': BT_SLACK_WEBHOOK_URL (Channels:Slack) is not an http(s) URL"));
+        Assert.That(all, Does.Contain("webhook notifier 'webhook': BT_WEBHOOK_SECRET (Channels:WebhookSecret) is not a Standard Webhooks secret"));
         Assert.That(all, Does.Not.Contain("secretpart").And.Not.Contain("tokenpart").And.Not.Contain("not-a-whsec-secret").And.Not.Contain("api-token-value"));
     }
 
@@ -26,6 +26,6 @@ public sealed class NotifierValidationTests : EndToEndTest
             ("BT_DISCORD_WEBHOOK_URL", "not a url"), ("BT_HEALTH_PORT", "0"), ("BT_HEALTH_BIND", "127.0.0.1")), "run");
 
         Assert.That(code, Is.EqualTo(2), error);
-        Assert.That(error, Does.Contain("discord notifier 'discord': Url"));
+        Assert.That(error, Does.Contain("discord notifier 'discord': BT_DISCORD_WEBHOOK_URL (Channels:Discord)"));
     }
 }
