@@ -89,7 +89,7 @@ internal sealed partial class SettingsReader
             {
                 foreach (var key in keys) Text(key); // reported here, not again as unknown keys
                 if (set.Count > 0)
-                    _s.Error($"{string.Join(", ", set.Select(loaded.Describe))} set but {loaded.Describe("NotificationChannels")} does not include {channel}; add {channel} to it or remove {(set.Count > 1 ? "them" : "it")}");
+                    _s.Error($"{string.Join(", ", set.Select(loaded.Describe))} set but {(list is null ? "BT_NOTIFICATION_CHANNELS (NotificationChannels)" : loaded.Describe("NotificationChannels"))} does not include {channel}; add {channel} to it or remove {(set.Count > 1 ? "them" : "it")}");
                 continue;
             }
             if (configured.Any(e => e.Name.Equals(channel, StringComparison.OrdinalIgnoreCase)))

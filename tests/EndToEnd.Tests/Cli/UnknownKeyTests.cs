@@ -2,7 +2,10 @@ using Baktainer.Tests.Shared;
 
 namespace EndToEnd.Tests.Cli;
 
-/// <summary>A misspelt configuration key is an error with a did-you-mean wherever it is; a misspelt BT_* variable is a warning.</summary>
+/// <summary>
+/// A misspelt configuration key is an error with a did-you-mean wherever it is; a misspelt BT_* variable
+/// is a warning; a plugin's errors about settings a variable set name the variable.
+/// </summary>
 public sealed class UnknownKeyTests : EndToEndTest
 {
     private string WriteConfig(string json)
@@ -55,6 +58,17 @@ public sealed class UnknownKeyTests : EndToEndTest
         {
             File.Delete(config);
         }
+    }
+
+    [Test]
+    public async Task Validate_BadPluginSettingsFromVariables_ErrorsNameTheVariables()
+    {
+        var (code, output, error) = await BaktainerProcess.RunAsync(Backups.Environment(("BT_DOCKER_URL", "http://docker"), ("BT_S3_BUCKET", "Bad_Bucket"),
+            ("BT_EMAIL_HOST", "smtp.example.com")), "validate", "--offline");
+        Assert.That(code, Is.EqualTo(2), output + error);
+        Assert.That(error, Does.Contain("Docker discovery 'docker': BT_DOCKER_URL (Docker:Url) has invalid value \"http://docker\""));
+        Assert.That(error, Does.Contain("s3 storage 's3': BT_S3_BUCKET (S3:Bucket) has invalid value \"Bad_Bucket\""));
+        Assert.That(error, Does.Contain("BT_EMAIL_HOST (Channels:Email:Host) set but BT_NOTIFICATION_CHANNELS (NotificationChannels) does not include email"));
     }
 
     [Test]
