@@ -1,4 +1,5 @@
 using Spectre.Console;
+using Spectre.Console.Rendering;
 
 namespace Baktainer.Host.Hosting;
 
@@ -31,18 +32,25 @@ internal sealed class LiveLogOutput
         lock (_gate)
         {
             if (_display is null) return false;
-            _display.Write(new Text(Padded(line, _display.Profile.Width) + Environment.NewLine));
+            _display.Write(new RawLines(line, _display.Profile.Width));
             return true;
         }
     }
 
     /// <summary>
-    /// Each line padded with spaces to whole console rows: the display moves the cursor up and
-    /// writes the log line where a bar was, without clearing the row, so a shorter line would leave
-    /// the rest of the bar visible after it.
+    /// The text as it is, one segment per line, for the terminal to wrap: a Spectre text would be
+    /// re-flowed at word boundaries, moving parts of a log line (a path, a key) to the next row.
+    /// Each line is padded with spaces to whole rows: the display moves the cursor up and writes
+    /// the line where a bar was, without clearing the row, so a shorter line would leave the rest
+    /// of the bar visible after it.
     /// </summary>
-    private static string Padded(string text, int width) => width <= 0 ? text : string.Join(Environment.NewLine,
-        text.ReplaceLineEndings("\n").Split('\n').Select(l => l.PadRight(Math.Max(1, (l.Length + width - 1) / width) * width)));
+    private sealed class RawLines(string text, int width) : Renderable
+    {
+        protected override IEnumerable<Segment> Render(RenderOptions options, int maxWidth) =>
+            text.ReplaceLineEndings("\n").Split('\n').SelectMany(line => new[] { new Segment(Padded(line)), Segment.LineBreak });
+
+        private string Padded(string line) => width <= 0 ? line : line.PadRight(Math.Max(1, (line.Length + width - 1) / width) * width);
+    }
 
     private sealed class Detacher(LiveLogOutput owner, IAnsiConsole display) : IDisposable
     {

@@ -91,6 +91,20 @@ public sealed class LiveProgressTests
     }
 
     [Test]
+    public async Task RunAsync_LogLineWiderThanTheConsole_WrittenUnbrokenForTheTerminalToWrap()
+    {
+        var key = "2026-11-22/" + new string('k', 150) + "-1763798400.sqlite.gz";
+        await Run(Terminal(), async progress =>
+        {
+            progress!.Started("alpha");
+            await Eventually.HoldsAsync(() => Shown.Contains("alpha"), TimeSpan.FromSeconds(10), "the bar to be drawn");
+            _logger.LogInformation("Pruned local:{Key} of alpha", key);
+            progress.Finished(Done("alpha"));
+        });
+        Assert.That(Shown, Does.Contain($"Pruned local:{key} of alpha"), "no line break inserted into the key:\n" + Shown);
+    }
+
+    [Test]
     public async Task RunAsync_UnknownSize_ShowsBytesRateElapsedNeverAPercentage()
     {
         await Run(Terminal(), async progress =>
