@@ -13,7 +13,7 @@ namespace EndToEnd.Tests.Cli;
 public sealed class TerminalProgressTests : EndToEndTest
 {
     [Test]
-    public async Task Backup_OnATerminalWithALogLineDuringTheDisplay_LineOnceWholeBytesNoPercentage()
+    public async Task Backup_OnATerminalWithALogLineDuringTheDisplay_LineOnceWholeBytesNoPercentageKeyUnbroken()
     {
         var db = Track(await DatabaseContainers.StartSqliteAsync(TestContainer.UniqueName("tty"), new Dictionary<string, string>
         {
@@ -44,5 +44,7 @@ public sealed class TerminalProgressTests : EndToEndTest
             "written by the display where its bars were (cursor moved up first), which then draws them again below it:\n" + shown);
         Assert.That(shown, Does.Match(db.Name + @"  done.*\d+(\.\d)? [KM]?B"), "bytes dumped on the finished bar");
         Assert.That(shown, Does.Not.Contain("%"), "a dump of unknown size shows no percentage:\n" + shown);
+        Assert.That(shown, Does.Match($@"{Regex.Escape(db.Name)}: ok \d{{4}}-\d\d-\d\d/{Regex.Escape(db.Name)}-\d+\.\S+\r?\n"),
+            "the stored key on one line after the summary table, not wrapped inside a cell:\n" + shown);
     }
 }

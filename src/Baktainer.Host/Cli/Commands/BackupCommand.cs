@@ -84,12 +84,19 @@ internal sealed class BackupCommand(TargetCatalog catalog, BackupRunner runner, 
     private Task<IReadOnlyList<BackupOutcome>> BackUpAsync(IReadOnlyList<DiscoveredTarget> selected, bool quiet, CancellationToken cancellationToken) =>
         LiveProgress.RunAsync(console, JsonOutput.Console(console), logs, quiet, progress => runner.RunAsync(selected, progress, cancellationToken));
 
+    /// <summary>
+    /// A table of short cells, then one line per target with what a user copies or reads in full
+    /// (the stored key, or why it failed): in a table cell they would wrap mid-name.
+    /// </summary>
     private void PrintSummary(IReadOnlyList<BackupOutcome> outcomes)
     {
-        var table = new Table().AddColumns("Target", "Engine", "Size", "Duration", "Result");
+        var table = new Table();
+        foreach (var header in new[] { "Target", "Engine", "Size", "Duration", "Result" }) table.AddColumn(new TableColumn(header).NoWrap());
         foreach (var o in outcomes)
-            table.AddRow(Markup.Escape(o.Target), Markup.Escape(o.Engine), o.Manifest is null ? "-" : Sizes.Format(o.Manifest.StoredSize),
-                $"{o.Duration.TotalSeconds:0.0} s", Markup.Escape(o.Succeeded ? $"ok {o.Manifest!.Key}{(o.Manifest.Verification == "none" ? "" : $" (verified: {o.Manifest.Verification})")}" : "FAILED: " + o.Error));
+            table.AddRow(new Text(o.Target), new Text(o.Engine), new Text(o.Manifest is null ? "-" : Sizes.Format(o.Manifest.StoredSize)),
+                new Text($"{o.Duration.TotalSeconds:0.0} s"), new Text(!o.Succeeded ? "FAILED" : o.Manifest!.Verification == "none" ? "ok" : $"ok (verified: {o.Manifest.Verification})"));
         JsonOutput.Console(console).Write(table);
+        foreach (var o in outcomes) // plain lines: the terminal folds them without breaking what is copied
+            console.Out.WriteLine($"{o.Target}: {(o.Succeeded ? $"ok {o.Manifest!.Key}" : "FAILED: " + o.Error)}");
     }
 }
