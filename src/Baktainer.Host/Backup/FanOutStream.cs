@@ -12,45 +12,57 @@ namespace Baktainer.Host.Backup;
 internal sealed class FanOutStream(IReadOnlyList<StorageCopy> copies) : WriteOnlyStream
 {
     private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+    private readonly ValueTask[] _pending = new ValueTask[copies.Count];
 
     public long BytesWritten { get; private set; }
 
     public string Sha256Hex() => Convert.ToHexStringLower(_hash.GetCurrentHash());
 
-    public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+    public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
         _hash.AppendData(buffer.Span);
         BytesWritten += buffer.Length;
-        if (copies.Count == 1) // the common case, without a closure per write
-            await copies[0].Upload!.Content.WriteAsync(buffer, cancellationToken).ConfigureAwait(false);
-        else await EachAsync(copy => copy.Upload!.Content.WriteAsync(buffer, cancellationToken).AsTask(), cancellationToken).ConfigureAwait(false);
+        return EachAsync(buffer, static (copy, data, token) => copy.Upload!.Content.WriteAsync(data, token), cancellationToken);
     }
 
     public override void Write(ReadOnlySpan<byte> buffer) => WriteAsync(buffer.ToArray()).AsTask().GetAwaiter().GetResult();
 
     public override Task FlushAsync(CancellationToken cancellationToken) =>
-        EachAsync(copy => copy.Upload!.Content.FlushAsync(cancellationToken), cancellationToken);
+        EachAsync(0, static (copy, _, token) => new ValueTask(copy.Upload!.Content.FlushAsync(token)), cancellationToken).AsTask();
 
     public override void Flush() => FlushAsync(CancellationToken.None).GetAwaiter().GetResult();
 
-    private async Task EachAsync(Func<StorageCopy, Task> action, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs <paramref name="action"/> on every live copy at once and waits for all of them, without
+    /// allocating per call (it runs for every block of the dump): the state travels as an argument
+    /// and the delegates are static.
+    /// </summary>
+    private async ValueTask EachAsync<TState>(TState state, Func<StorageCopy, TState, CancellationToken, ValueTask> action, CancellationToken cancellationToken)
     {
         if (copies.Count == 1)
         {
-            await action(copies[0]).ConfigureAwait(false); // one storage: its own failure is the backup's
+            await action(copies[0], state, cancellationToken).ConfigureAwait(false); // one storage: its own failure is the backup's
             return;
         }
-        var live = copies.Where(c => c.Live).ToList();
-        if (live.Count == 1) await GuardAsync(live[0], action, cancellationToken).ConfigureAwait(false);
-        else await Task.WhenAll(live.Select(c => GuardAsync(c, action, cancellationToken))).ConfigureAwait(false);
-        if (!copies.Any(c => c.Live))
-            throw new BaktainerException(string.Join("; ", copies.Select(c => c.Failure)));
+        for (var i = 0; i < copies.Count; i++)
+            _pending[i] = copies[i].Live ? Start(copies[i], state, action, cancellationToken) : ValueTask.CompletedTask;
+        for (var i = 0; i < copies.Count; i++)
+        {
+            var pending = _pending[i];
+            _pending[i] = default;
+            try { await pending.ConfigureAwait(false); }
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is not OutOfMemoryException) { copies[i].Fail(e); }
+        }
+        for (var i = 0; i < copies.Count; i++)
+            if (copies[i].Live) return;
+        throw new BaktainerException(string.Join("; ", copies.Select(c => c.Failure)));
     }
 
-    private static async Task GuardAsync(StorageCopy copy, Func<StorageCopy, Task> action, CancellationToken cancellationToken)
+    /// <summary>The copy's operation, with an exception it throws before returning a task turned into a faulted one.</summary>
+    private static ValueTask Start<TState>(StorageCopy copy, TState state, Func<StorageCopy, TState, CancellationToken, ValueTask> action, CancellationToken cancellationToken)
     {
-        try { await action(copy).ConfigureAwait(false); }
-        catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is not OutOfMemoryException) { copy.Fail(e); }
+        try { return action(copy, state, cancellationToken); }
+        catch (Exception e) { return ValueTask.FromException(e); }
     }
 
     protected override void Dispose(bool disposing)
