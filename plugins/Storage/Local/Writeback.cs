@@ -4,17 +4,30 @@ using Microsoft.Win32.SafeHandles;
 namespace Baktainer.Storage.Local;
 
 /// <summary>
-/// Starts the kernel's write-back of a file's dirty pages without waiting for it (Linux
-/// <c>sync_file_range</c> with <c>SYNC_FILE_RANGE_WRITE</c>), so a large backup reaches the disk
-/// while it is still being written and the fsync at commit has little left to do. Elsewhere, or
-/// where the call is refused, it does nothing: the commit's fsync is what makes a backup durable.
+/// Starts the kernel's write-back of a file being written every 8 MiB, without waiting for it
+/// (Linux <c>sync_file_range</c> with <c>SYNC_FILE_RANGE_WRITE</c>), so a large backup reaches the
+/// disk while it is still being written and the fsync at commit has little left to do. Elsewhere,
+/// or where the call is refused, it does nothing: the commit's fsync is what makes a backup durable.
 /// </summary>
-internal static class Writeback
+internal sealed class Writeback(SafeFileHandle file)
 {
+    private const long Every = 8 << 20;
+    private const long BufferedAtMost = 2 << 20; // more than the file stream's buffer: the next range overlaps what may still be buffered
     private const uint SyncFileRangeWrite = 2;
+    private long _written;
+    private long _from;
+
+    /// <summary>Counts the bytes handed to the file's stream, and starts write-back once 8 MiB have gathered.</summary>
+    public void Written(int count)
+    {
+        _written += count;
+        if (_written - _from < Every) return;
+        Start(_from);
+        _from = Math.Max(0, _written - BufferedAtMost);
+    }
 
     /// <summary>Starts write-back of everything from <paramref name="offset"/> to the end of the file.</summary>
-    public static void Start(SafeFileHandle file, long offset)
+    private void Start(long offset)
     {
         if (!OperatingSystem.IsLinux()) return;
         var added = false;
