@@ -5,48 +5,61 @@ namespace Deploy.Tests.Compose;
 
 /// <summary>
 /// deploy/compose/socket-proxy.yml allows exactly the Docker Engine API sections that the Docker
-/// discovery plugin calls: read from its source, so a new call (say, archive for restores) fails
-/// this test until the proxy file allows it, and an allowed section nobody calls fails it too.
+/// discovery plugin calls, and it and SECURITY.md list exactly the calls it makes: read from its
+/// source, so a new call (say, archive for a restore) fails these tests until the documents follow,
+/// and a listed call or allowed section nobody makes fails them too.
 /// </summary>
 public sealed partial class SocketProxyTests
 {
-    private static readonly string[] ApiSections =
-        ["_ping", "version", "info", "containers", "exec", "events", "images", "volumes", "networks", "build", "commit", "auth",
-         "distribution", "grpc", "session", "swarm", "nodes", "services", "tasks", "secrets", "configs", "plugins", "system"];
+    private static readonly string ProxyFile = File.ReadAllText(Path.Combine(ComposeFiles.Folder, "socket-proxy.yml"));
+
+    [Test]
+    public void CallsInSource_DockerClient_IncludeTheKnownOnes()
+    {
+        // The reader of the source can fail: these calls are known to be made (an empty or broken read fails here).
+        Assert.That(DockerApiCalls.FromClientSource(), Is.SupersetOf(new[]
+        {
+            "GET /_ping", "GET /version", "GET /containers/json", "GET /containers/{id}/json", "POST /containers/{id}/exec",
+            "POST /exec/{id}/start", "GET /exec/{id}/json", "GET /events", "POST /containers/{id}/stop", "POST /containers/{id}/start",
+            "PUT /containers/{id}/archive",
+        }));
+    }
 
     [Test]
     public void ProxySections_SocketProxyCompose_ExactlyThoseTheDockerClientCalls()
     {
-        var called = CalledSections();
-        var proxy = ComposeFileTests.Service(File.ReadAllText(Path.Combine(ComposeFiles.Folder, "socket-proxy.yml")), "docker-proxy");
+        var calls = DockerApiCalls.FromClientSource();
+        var called = calls.Select(DockerApiCalls.Section).ToHashSet();
+        if (calls.Any(c => !c.StartsWith("GET ", StringComparison.Ordinal))) called.Add("POST");
+        var proxy = ComposeFileTests.Service(ProxyFile, "docker-proxy");
         var allowed = Setting().Matches(proxy).Where(m => m.Groups[2].Value == "1").Select(m => m.Groups[1].Value).ToHashSet();
 
-        Assert.That(called, Is.SupersetOf(new[] { "CONTAINERS", "EXEC", "EVENTS", "PING", "VERSION", "POST" }), "what the client is known to call");
         Assert.That(allowed, Is.EquivalentTo(called));
         Assert.That(proxy, Does.Contain("/var/run/docker.sock:/var/run/docker.sock:ro"));
-        Assert.That(ComposeFileTests.Service(File.ReadAllText(Path.Combine(ComposeFiles.Folder, "socket-proxy.yml")), "baktainer"),
-            Does.Contain("BT_DOCKER_URL: tcp://docker-proxy:2375").And.Not.Contain("docker.sock"));
+        Assert.That(ComposeFileTests.Service(ProxyFile, "baktainer"), Does.Contain("BT_DOCKER_URL: tcp://docker-proxy:2375").And.Not.Contain("docker.sock"));
     }
 
-    /// <summary>The proxy's names (PING, CONTAINERS, ..., POST) for every API path the plugin's source names.</summary>
-    private static HashSet<string> CalledSections()
+    [Test]
+    public void CallList_SocketProxyComposeComment_ExactlyTheCallsTheClientMakes()
     {
-        var source = string.Concat(Directory.GetFiles(Path.Combine(RepoPaths.Root, "plugins", "Discovery.Docker"), "*.cs", SearchOption.AllDirectories)
-            .Where(f => !f.Contains("/obj/", StringComparison.Ordinal)).Select(File.ReadAllText));
-        var sections = new HashSet<string>();
-        foreach (Match literal in PathLiteral().Matches(source))
-            if (ApiSections.Contains(literal.Groups[1].Value))
-                sections.Add(literal.Groups[1].Value == "_ping" ? "PING" : literal.Groups[1].Value.ToUpperInvariant());
-        if (source.Contains("HttpMethod.Post", StringComparison.Ordinal) || source.Contains("\"POST /", StringComparison.Ordinal)
-            || source.Contains("HttpMethod.Delete", StringComparison.Ordinal) || source.Contains("HttpMethod.Put", StringComparison.Ordinal))
-            sections.Add("POST");
-        return sections;
+        var comment = string.Join("\n", ProxyFile.Split('\n').TakeWhile(l => l.StartsWith('#')));
+
+        Assert.That(DockerApiCalls.ListedIn(comment), Is.EquivalentTo(DockerApiCalls.FromClientSource()));
     }
 
-    /// <summary>A string literal that starts an API path: optional method, slash and v{version}/ prefix, then the section.</summary>
-    [GeneratedRegex("""\$?"(?:(?:GET|POST|PUT|DELETE|HEAD) )?/?(?:v\{[^}]+\}/)?([a-z_]+)(?=[/?"{])""")]
-    private static partial Regex PathLiteral();
+    [Test]
+    public void CallTable_SecurityGuide_ExactlyTheCallsTheClientMakes()
+    {
+        var guide = File.ReadAllText(Path.Combine(RepoPaths.Root, "SECURITY.md"));
+        var section = CallsSection().Match(guide);
+
+        Assert.That(section.Success, Is.True, "SECURITY.md has a section '### The Docker API calls Baktainer makes'");
+        Assert.That(DockerApiCalls.ListedIn(section.Value), Is.EquivalentTo(DockerApiCalls.FromClientSource()));
+    }
 
     [GeneratedRegex(@"^\s+([A-Z_]+):\s*(\d)\s*$", RegexOptions.Multiline)]
     private static partial Regex Setting();
+
+    [GeneratedRegex(@"### The Docker API calls Baktainer makes\n.*?(?=\n##)", RegexOptions.Singleline)]
+    private static partial Regex CallsSection();
 }
