@@ -21,7 +21,7 @@ internal sealed partial class ConfigurationView(BaktainerSettings settings, Load
             {
                 settings.Cron, settings.Threads, settings.BackupDir, settings.Compress, settings.Compression, compressionLevel = settings.CompressionLevel ?? "default",
                 logLevel = settings.LogLevel.ToString(), settings.Timezone, timeout = settings.Timeout.ToString(), settings.Verify,
-                retention = new { days = settings.RetentionDays, count = settings.RetentionCount }, settings.MinFreeSpaceGb, settings.PluginDir, settings.PluginExtraDir,
+                retention = new { days = settings.RetentionDays, count = settings.RetentionCount }, settings.MinFreeSpaceGb, settings.FileMode, settings.PluginDir, settings.PluginExtraDir,
                 encryption = new { settings.Encryption.Enabled, key = Mask(settings.Encryption.Key), settings.Encryption.KeyFile, passphrase = Mask(settings.Encryption.Passphrase) },
                 http = new { enabled = ops.HttpEnabled, bind = ops.Bind, port = settings.HealthPort, apiToken = Mask(ops.ApiToken) },
                 health = new { overdueGrace = ops.OverdueGrace.ToString(), ops.HealthOverdue, dockerUnreachableAfter = ops.DockerUnreachableAfter.ToString(), ops.StorageLowGb, summaryAt = ops.SummaryAt.ToString("HH:mm") },
@@ -43,7 +43,8 @@ internal sealed partial class ConfigurationView(BaktainerSettings settings, Load
     private static object Entry(ComponentEntry entry) => new
     {
         entry.Name, entry.Type, key = entry.Key,
-        settings = entry.Settings.AsEnumerable(makePathsRelative: true).Where(kv => kv.Value is not null && kv.Key is not ("Name" or "Type"))
+        // The default storage reads global keys (BackupDir, MinFreeSpaceGb, FileMode), shown under settings.
+        settings = entry.FromGlobal ? new Dictionary<string, string>() : entry.Settings.AsEnumerable(makePathsRelative: true).Where(kv => kv.Value is not null && kv.Key is not ("Name" or "Type"))
             .OrderBy(kv => kv.Key, StringComparer.Ordinal).ToDictionary(kv => kv.Key, kv => Redact(kv.Key, kv.Value!)),
     };
 

@@ -17,7 +17,7 @@ internal sealed class ComponentRegistry(
     IEnumerable<INotifierFactory> notifierFactories) : IAsyncDisposable
 {
     private readonly Lazy<IReadOnlyList<IDiscoveryProvider>> _discovery = new(() => Build(settings.Discovery, discoveryFactories.ToList(), f => f.Type, (f, e) => f.Create(e.Name, e.Settings)));
-    private readonly Lazy<IReadOnlyList<IStorageTarget>> _storage = new(() => Build(settings.Storage, storageFactories.ToList(), f => f.Type, (f, e) => f.Create(e.Name, e.Settings)));
+    private readonly Lazy<IReadOnlyList<IStorageTarget>> _storage = new(() => Build(settings.Storage, storageFactories.ToList(), f => f.Type, DefaultStorage.Create));
     private readonly Lazy<IReadOnlyList<INotifier>> _notifiers = new(() => Build(settings.Notifiers, notifierFactories.ToList(), f => f.Type, (f, e) => f.Create(e.Name, e.Settings)));
 
     public IReadOnlyList<IDiscoveryProvider> Discovery => _discovery.Value;
@@ -37,7 +37,7 @@ internal sealed class ComponentRegistry(
             }
             catch (BaktainerException e)
             {
-                throw new ConfigurationException($"{entry.Key} ({entry.Name}): {e.Message}");
+                throw new ConfigurationException(entry.Problem(e.Message));
             }
         }
         return built;

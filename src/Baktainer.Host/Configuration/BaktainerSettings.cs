@@ -9,6 +9,7 @@ internal sealed record BaktainerSettings
 {
     public string Cron { get; init; } = "0 0 * * *";
     public int Threads { get; init; } = 4;
+    /// <summary>BT_BACKUP_DIR as set (the default local storage reads and checks it); shown by /config.</summary>
     public string BackupDir { get; init; } = "/backups";
     public bool Compress { get; init; } = true;
     /// <summary>The codec name (<c>gzip</c>, <c>none</c> or a plugin's, e.g. <c>zstd</c>).</summary>
@@ -23,7 +24,7 @@ internal sealed record BaktainerSettings
     public double MinFreeSpaceGb { get; init; }
     /// <summary>Storage entries' own retention rules and minimum free space, by entry name (only entries that set them).</summary>
     public IReadOnlyDictionary<string, Retention.StorageRetention> StorageRetention { get; init; } = new Dictionary<string, Retention.StorageRetention>();
-    /// <summary>Octal mode of backup files and manifests in the default local storage (checked by the storage plugin).</summary>
+    /// <summary>Octal mode of backup files and manifests in the default local storage, as set (checked by the storage plugin).</summary>
     public string? FileMode { get; init; }
     public EncryptionSettings Encryption { get; init; } = new();
     public string PluginDir { get; init; } = Path.Combine(AppContext.BaseDirectory, "plugins");
@@ -63,5 +64,10 @@ internal sealed record EncryptionSettings
 /// <param name="Key">Its configuration path, e.g. <c>Storage:0</c>, for messages.</param>
 /// <param name="Name">Its unique name.</param>
 /// <param name="Type">The plugin type that builds it.</param>
-/// <param name="Settings">Its whole section, handed to the plugin's factory.</param>
-internal sealed record ComponentEntry(string Key, string Name, string Type, IConfiguration Settings);
+/// <param name="Settings">Its whole section, handed to the plugin's factory (the whole configuration when <paramref name="FromGlobal"/>).</param>
+/// <param name="FromGlobal">The default storage, built from global keys (<see cref="DefaultStorage"/>).</param>
+internal sealed record ComponentEntry(string Key, string Name, string Type, IConfiguration Settings, bool FromGlobal = false)
+{
+    /// <summary>A plugin's error about this entry, naming it (the default storage's errors already name the global keys).</summary>
+    public string Problem(string message) => FromGlobal ? message : $"{Key} ({Name}): {message}";
+}

@@ -17,7 +17,7 @@ internal static class ComponentChecks
         return Missing(settings.Storage, storage, "storage")
             .Concat(Missing(settings.Notifiers, notifiers, "notifier"))
             .Concat(Missing(settings.Discovery, discovery, "discovery"))
-            .Concat(Build(settings.Storage, services.GetServices<IStorageTargetFactory>().ToList(), f => f.Type, (f, e) => f.Create(e.Name, e.Settings)))
+            .Concat(Build(settings.Storage, services.GetServices<IStorageTargetFactory>().ToList(), f => f.Type, DefaultStorage.Create))
             .Concat(Build(settings.Notifiers, services.GetServices<INotifierFactory>().ToList(), f => f.Type, (f, e) => f.Create(e.Name, e.Settings)))
             .Concat(Build(settings.Discovery, services.GetServices<IDiscoveryProviderFactory>().ToList(), f => f.Type, (f, e) => f.Create(e.Name, e.Settings)))
             .Concat(Codec(settings, services.GetRequiredService<CompressionCodecs>()));
@@ -61,7 +61,7 @@ internal static class ComponentChecks
             {
                 (create(factory, entry) as IDisposable)?.Dispose(); // the built-in targets, notifiers and providers are IDisposable when they hold anything
             }
-            catch (Abstractions.BaktainerException e) { error = $"{entry.Key} ({entry.Name}): {e.Message}"; }
+            catch (Abstractions.BaktainerException e) { error = entry.Problem(e.Message); }
             if (error is not null) yield return error;
         }
     }

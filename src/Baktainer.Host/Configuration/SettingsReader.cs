@@ -29,7 +29,7 @@ internal sealed partial class SettingsReader(LoadedConfiguration loaded)
             CronSeconds = cronSeconds,
             Cron = Cron("Cron", cronSeconds) ?? defaults.Cron,
             Threads = Integer("Threads", 1, 64) ?? defaults.Threads,
-            BackupDir = AbsolutePath("BackupDir") ?? defaults.BackupDir,
+            BackupDir = Text("BackupDir") ?? defaults.BackupDir,
             Compress = compress ?? defaults.Compress,
             Compression = CodecName(compress) ?? defaults.Compression,
             CompressionLevel = Text("CompressionLevel"),
@@ -57,8 +57,7 @@ internal sealed partial class SettingsReader(LoadedConfiguration loaded)
             Discovery = Entries("Discovery"),
         };
         DockerWithDiscoveryEntries(settings);
-        if (settings.Storage.Count > 0 && settings.FileMode is not null)
-            _s.Error($"{loaded.Describe("FileMode")} applies to the default local storage only; with Storage entries configured, set FileMode on each local entry");
+        DefaultStorageKeysWithStorageEntries(settings);
         var withDefaults = WithDefaultEntries(WithOperations(settings));
         var storage = S3Shorthand.Append(withDefaults.Storage, _config, loaded, _s);
         return withDefaults with { Storage = storage, StorageRetention = StorageRetention(storage) };
@@ -66,19 +65,21 @@ internal sealed partial class SettingsReader(LoadedConfiguration loaded)
 
     /// <summary>
     /// The original tool's behaviour when nothing is configured: local storage in BT_BACKUP_DIR and
-    /// Docker discovery on BT_DOCKER_URL.
+    /// Docker discovery on BT_DOCKER_URL. Each plugin reads and checks its own keys.
     /// </summary>
     private BaktainerSettings WithDefaultEntries(BaktainerSettings s) => s with
     {
-        Storage = s.Storage.Count > 0 ? s.Storage : [DefaultEntry("Storage", "local", new()
-        {
-            ["Path"] = s.BackupDir,
-            ["MinFreeSpaceGb"] = s.MinFreeSpaceGb.ToString(CultureInfo.InvariantCulture),
-            ["FileMode"] = s.FileMode,
-        })],
+        Storage = s.Storage.Count > 0 ? s.Storage : [DefaultStorage.Entry(_config)],
         // The Docker section (BT_DOCKER_URL, BT_SSL, BT_CA, BT_CERT, BT_KEY) is the default docker entry's own: the plugin reads and checks it.
         Discovery = s.Discovery.Count > 0 ? s.Discovery : [new ComponentEntry("Discovery:default", "docker", "docker", _config.GetSection(DockerSection))],
     };
+
+    /// <summary>BT_FILE_MODE configures the default local storage only; with Storage entries it would be ignored.</summary>
+    private void DefaultStorageKeysWithStorageEntries(BaktainerSettings s)
+    {
+        if (s.Storage.Count > 0 && s.FileMode is not null)
+            _s.Error($"{loaded.Describe("FileMode")} applies to the default local storage only; with Storage entries configured, set FileMode on each local entry");
+    }
 
     private const string DockerSection = "Docker";
 
@@ -89,14 +90,6 @@ internal sealed partial class SettingsReader(LoadedConfiguration loaded)
         var set = _config.GetSection(DockerSection).GetChildren().Where(c => !string.IsNullOrWhiteSpace(c.Value)).Select(c => loaded.Describe(c.Path)).ToList();
         if (set.Count > 0)
             _s.Error($"{string.Join(", ", set)} configure the default Docker discovery only; with Discovery entries configured, set Url, Tls, Ca, Cert and Key on each docker entry");
-    }
-
-    private static ComponentEntry DefaultEntry(string section, string type, Dictionary<string, string?> values)
-    {
-        values["Name"] = type;
-        values["Type"] = type;
-        var config = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
-        return new ComponentEntry($"{section}:default", type, type, config);
     }
 
     private EncryptionSettings ReadEncryption()

@@ -71,8 +71,7 @@ public sealed class SettingsReaderTests
             Assert.That(s.RetentionDays, Is.EqualTo(10));
             Assert.That(s.RetentionCount, Is.EqualTo(5));
             Assert.That(s.MinFreeSpaceGb, Is.EqualTo(2.5));
-            Assert.That(s.Storage.Single().Settings["MinFreeSpaceGb"], Is.EqualTo("2.5"), "the default local storage honours it");
-            Assert.That(s.Storage.Single().Settings["Path"], Is.EqualTo("/srv/backups"));
+            Assert.That(s.Storage.Single().FromGlobal, Is.True, "the default local storage reads BackupDir and MinFreeSpaceGb itself (DefaultStorageTests)");
             Assert.That(s.Encryption.Enabled, Is.True);
             Assert.That(s.Encryption.KeyFile, Is.EqualTo(keyFile));
             Assert.That(s.PluginDir, Is.EqualTo("/opt/bt/plugins"));
@@ -156,7 +155,7 @@ public sealed class SettingsReaderTests
             Assert.That(s.Compression, Is.EqualTo("gzip"));
             Assert.That(s.CompressionLevel, Is.Null, "the codec's own default level");
             Assert.That(s.Storage.Single().Type, Is.EqualTo("local"));
-            Assert.That(s.Storage.Single().Settings["Path"], Is.EqualTo("/backups"));
+            Assert.That(s.Storage.Single().FromGlobal, Is.True, "built by the local plugin from the global keys");
             Assert.That(s.Discovery.Single().Type, Is.EqualTo("docker"));
         });
     }
@@ -196,7 +195,6 @@ public sealed class SettingsReaderTests
     [TestCase("BT_RETENTION_DAYS", "-3", "BT_RETENTION_DAYS (Retention:Days) has invalid value \"-3\"; expected a whole number from 0")]
     [TestCase("BT_RETENTION_COUNT", "many", "BT_RETENTION_COUNT (Retention:Count) has invalid value \"many\"")]
     [TestCase("BT_MIN_FREE_SPACE_GB", "lots", "BT_MIN_FREE_SPACE_GB (MinFreeSpaceGb) has invalid value \"lots\"; expected a number")]
-    [TestCase("BT_BACKUP_DIR", "relative/dir", "BT_BACKUP_DIR (BackupDir) has invalid value \"relative/dir\"; expected an absolute path")]
     [TestCase("BT_PLUGIN_DIR", "plugins", "BT_PLUGIN_DIR (PluginDir) has invalid value \"plugins\"; expected an absolute path")]
     [TestCase("BT_HEALTH_PORT", "99999", "BT_HEALTH_PORT (HealthPort) has invalid value \"99999\"; expected a whole number from 0 to 65535")]
     [TestCase("BT_TIMEZONE", "Mars/Olympus", "BT_TIMEZONE (Timezone) has invalid value \"Mars/Olympus\"; expected an IANA time zone")]

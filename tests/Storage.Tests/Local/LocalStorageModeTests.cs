@@ -60,7 +60,9 @@ public sealed class LocalStorageModeTests
     public void From_BadFileMode_ErrorNamesSettingAndValidForm(string mode)
     {
         var e = Assert.Throws<BaktainerException>(() => LocalStorageOptions.From("local", Section(("Path", _root.Path), ("FileMode", mode))));
-        Assert.That(e!.Message, Does.Contain("BT_FILE_MODE").And.Contain($"\"{mode}\"").And.Contain("0600"));
+        Assert.That(e!.Message, Does.Contain($"FileMode has invalid value \"{mode}\"").And.Contain("0600"));
+        var global = Assert.Throws<BaktainerException>(() => LocalStorageOptions.FromGlobal(Section(("FileMode", mode))));
+        Assert.That(global!.Message, Does.Contain($"FileMode has invalid value \"{mode}\"").And.Contain("0600"), "the default storage's BT_FILE_MODE (named by the host's configuration: DefaultStorageTests)");
     }
 
     private static IConfiguration Section(params (string Key, string Value)[] values) =>

@@ -136,4 +136,31 @@ public sealed class LocalStorageTargetTests
             .And.Contain("Storage:2:MinFreeSpaceGb has invalid value \"-1\"; expected a number from 0 to 1000000")
             .And.Contain("Storage:2:FileMode has invalid value \"0777\""));
     }
+
+    [Test]
+    public void OptionsFromGlobal_GlobalKeys_ReadAsTheDefaultStorage()
+    {
+        var global = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["BackupDir"] = "/srv/backups", ["MinFreeSpaceGb"] = "2.5", ["FileMode"] = "0640", ["Path"] = "/not/this/one",
+        }).Build();
+        var options = LocalStorageOptions.FromGlobal(global);
+        Assert.That((options.Path, options.MinFreeSpaceGb, options.FileMode),
+            Is.EqualTo(("/srv/backups", 2.5, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead)));
+    }
+
+    [Test]
+    public void OptionsFromGlobal_Nothing_BackupsFolder()
+    {
+        var options = LocalStorageOptions.FromGlobal(new ConfigurationBuilder().Build());
+        Assert.That((options.Path, options.MinFreeSpaceGb, options.FileMode), Is.EqualTo(("/backups", 0.0, FileModes.DefaultFile)));
+    }
+
+    [Test]
+    public void OptionsFromGlobal_RelativeBackupDir_ErrorNamesTheGlobalKey()
+    {
+        var global = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["BackupDir"] = "backups" }).Build();
+        var e = Assert.Throws<BaktainerException>(() => LocalStorageOptions.FromGlobal(global));
+        Assert.That(e!.Message, Does.StartWith("BackupDir has invalid value \"backups\"; expected an absolute folder"));
+    }
 }
