@@ -121,11 +121,20 @@ internal sealed class HealthMonitor(BaktainerSettings settings, ComponentRegistr
         var now = time.GetUtcNow();
         if (!SummaryDueToday(now) || _lastSummary == Today(now)) return;
         _lastSummary = Today(now);
-        var all = states.All;
-        var lines = all.Select(s => $"{s.Name}: {s.State}, last success {(s.LastSuccessUtc is { } t ? t.ToString("u") : "never")}, {s.SucceededTotal} ok / {s.FailedTotal} failed since start");
+        var known = watcher.Snapshot().Select(t => t.Target).ToList();
+        var names = known.Select(t => t.Name).Concat(states.All.Select(s => s.Name)).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase).ToList();
+        var lines = names.Select(name => SummaryLine(name, known.FirstOrDefault(t => t.Name.Equals(name, StringComparison.OrdinalIgnoreCase)), states.Get(name))).ToList();
         events.Publish(new BackupEvent(BackupEventKind.Summary, "", "", now,
-            $"{all.Count(s => s.State == "ok")} of {all.Count} target(s) ok\n" + string.Join("\n", lines)));
+            $"{names.Count(n => states.Get(n)?.State == "ok")} of {names.Count} target(s) ok\n" + string.Join("\n", lines)));
     }
+
+    /// <summary>One target in the daily summary: its state, or why it is not backed up, or that it never was.</summary>
+    private static string SummaryLine(string name, Targets.DiscoveredTarget? target, TargetState? s) => (target, s) switch
+    {
+        ({ IsReady: false }, _) => $"{name}: not backed up ({target.NotReadyReason})",
+        (_, null or { State: "waiting" }) => $"{name}: no backup yet",
+        _ => $"{name}: {s.State}, last success {(s.LastSuccessUtc is { } t ? t.ToString("u") : "never")}, {s.SucceededTotal} ok / {s.FailedTotal} failed since start",
+    };
 
     private DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, watcher.Zone).DateTime);
 

@@ -1,5 +1,4 @@
 using Baktainer.Tests.Shared;
-using System.Runtime.CompilerServices;
 using Baktainer.Abstractions.Discovery;
 using Baktainer.Abstractions.Engines;
 using Baktainer.Abstractions.Labels;
@@ -11,6 +10,7 @@ using Baktainer.Host.Daemon;
 using Baktainer.Host.Notifications;
 using Baktainer.Host.Status;
 using Baktainer.Host.Targets;
+using Baktainer.Host.Tests.Support;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -20,56 +20,8 @@ namespace Baktainer.Host.Tests.Scheduling;
 
 public sealed class TargetWatcherTests
 {
-    private sealed class ManualTime(DateTimeOffset now) : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = now;
-        public override DateTimeOffset GetUtcNow() => Now;
-    }
-
-    /// <summary>A discovery provider (no live events) listing fixed label sets, as a plugin would.</summary>
-    private sealed class FixedProvider(IReadOnlyList<Dictionary<string, string>> containers) : IDiscoveryProvider, IDiscoveryProviderFactory
-    {
-        private int _listings;
-
-        /// <summary>How many times discovery listed the containers (each poll is one discovery cycle).</summary>
-        public int Listings => Volatile.Read(ref _listings);
-
-        public string Name => "fixed";
-        public string Type => "fixed";
-        public IDiscoveryProvider Create(string name, IConfiguration settings) => this;
-
-        public async IAsyncEnumerable<BackupTarget> DiscoverAsync([EnumeratorCancellation] CancellationToken cancellationToken)
-        {
-            await Task.Yield();
-            Interlocked.Increment(ref _listings);
-            foreach (var labels in containers)
-            {
-                var parsed = TestLabels.BundledEngines.Parse(labels);
-                yield return new BackupTarget(labels["baktainer.name"], labels["baktainer.name"], Name, labels, parsed.Settings, parsed.Issues,
-                    parsed.IsValid ? TargetStatus.Ready : TargetStatus.InvalidLabels, Substitute.For<ITargetShell>());
-            }
-        }
-    }
-
-    private static Dictionary<string, string> Labels(string name, string? schedule = null)
-    {
-        var labels = new Dictionary<string, string> { ["baktainer.backup"] = "true", ["baktainer.db.engine"] = "postgres", ["baktainer.db.name"] = "db", ["baktainer.name"] = name };
-        if (schedule is not null) labels["baktainer.schedule"] = schedule;
-        return labels;
-    }
-
-    /// <summary>A watcher over <paramref name="provider"/> with a postgres strategy that accepts every target.</summary>
-    private static TargetWatcher Compose(ManualTime time, BaktainerSettings settings, FixedProvider provider, ILogger<TargetWatcher> logger)
-    {
-        var entry = new ComponentEntry("Discovery:0", "fixed", "fixed", new ConfigurationBuilder().Build());
-        var components = new ComponentRegistry(settings with { Discovery = [entry] }, [provider], Array.Empty<IStorageTargetFactory>(), Array.Empty<INotifierFactory>());
-        var strategy = Substitute.For<IBackupStrategy>();
-        strategy.Engine.Returns("postgres");
-        strategy.Aliases.Returns([]);
-        strategy.Validate(Arg.Any<BackupTarget>()).Returns([]);
-        var events = new BackupEvents(new TargetStates(time), new NotificationDispatcher(components, settings, NullLogger<NotificationDispatcher>.Instance), time);
-        return new TargetWatcher(settings, components, new TargetCatalog(components, [strategy]), events, time, logger);
-    }
+    private static TargetWatcher Compose(ManualTime time, BaktainerSettings settings, FixedProvider provider, ILogger<TargetWatcher> logger) =>
+        new DaemonParts(time, settings, provider, logger: logger).Watcher;
 
     private static async Task<TargetWatcher> Watch(ManualTime time, BaktainerSettings settings, IReadOnlyDictionary<string, DateTimeOffset>? lastBackups, params Dictionary<string, string>[] containers)
     {
@@ -90,7 +42,7 @@ public sealed class TargetWatcherTests
     public async Task TakeDue_AtScheduledTime_OnceThenNotUntilNextSlot()
     {
         var time = new ManualTime(Start);
-        var watcher = await Watch(time, new BaktainerSettings(), null, Labels("hourly", "0 * * * *"), Labels("nightly"));
+        var watcher = await Watch(time, new BaktainerSettings(), null, FixedProvider.Labels("hourly", "0 * * * *"), FixedProvider.Labels("nightly"));
 
         Assert.That(watcher.TakeDue(Start.AddMinutes(30), _ => false), Is.Empty);
         Assert.That(watcher.TakeDue(Start.AddHours(1), _ => false).Select(t => t.Name), Is.EqualTo(new[] { "hourly" }));
@@ -102,7 +54,7 @@ public sealed class TargetWatcherTests
     public async Task TakeDue_PreviousRunStillRunning_NotStacked()
     {
         var time = new ManualTime(Start);
-        var watcher = await Watch(time, new BaktainerSettings(), null, Labels("busy", "*/5 * * * *"));
+        var watcher = await Watch(time, new BaktainerSettings(), null, FixedProvider.Labels("busy", "*/5 * * * *"));
         Assert.That(watcher.TakeDue(Start.AddMinutes(5), name => name == "busy"), Is.Empty);
         Assert.That(watcher.TakeDue(Start.AddMinutes(6), _ => false), Is.Empty, "the skipped slot is not made up later");
         Assert.That(watcher.TakeDue(Start.AddMinutes(10), _ => false), Has.Count.EqualTo(1));
@@ -114,7 +66,7 @@ public sealed class TargetWatcherTests
         var time = new ManualTime(Start);
         var last = Start.AddDays(-3); // three nightly slots missed
         var watcher = await Watch(time, new BaktainerSettings(), new Dictionary<string, DateTimeOffset> { ["late"] = last, ["fresh"] = Start.AddHours(-1) },
-            Labels("late"), Labels("fresh"), Labels("never"));
+            FixedProvider.Labels("late"), FixedProvider.Labels("fresh"), FixedProvider.Labels("never"));
 
         Assert.That(watcher.TakeDue(Start, _ => false).Select(t => t.Name), Is.EqualTo(new[] { "late" }));
         Assert.That(watcher.TakeDue(Start.AddSeconds(1), _ => false), Is.Empty, "one catch-up run, not three");
@@ -126,7 +78,7 @@ public sealed class TargetWatcherTests
         var time = new ManualTime(Start);
         // Three nightly slots missed: with catch-up on this target would run at start (see above), so only the setting keeps it from running.
         var missed = new Dictionary<string, DateTimeOffset> { ["late"] = Start.AddDays(-3) };
-        var watcher = await Watch(time, new BaktainerSettings { CatchUp = false }, missed, Labels("late"));
+        var watcher = await Watch(time, new BaktainerSettings { CatchUp = false }, missed, FixedProvider.Labels("late"));
         Assert.That(watcher.TakeDue(Start, _ => false), Is.Empty);
         Assert.That(watcher.TakeDue(Start.AddHours(16), _ => false), Has.Count.EqualTo(1), "still scheduled normally");
     }
@@ -135,9 +87,9 @@ public sealed class TargetWatcherTests
     public async Task SixFieldLabelWithoutOptIn_NotScheduled()
     {
         var time = new ManualTime(Start);
-        var watcher = await Watch(time, new BaktainerSettings(), null, Labels("seconds", "* * * * * *"));
+        var watcher = await Watch(time, new BaktainerSettings(), null, FixedProvider.Labels("seconds", "* * * * * *"));
         Assert.That(watcher.TakeDue(Start.AddDays(2), _ => false), Is.Empty);
-        var optedIn = await Watch(time, new BaktainerSettings { CronSeconds = true }, null, Labels("seconds", "*/10 * * * * *"));
+        var optedIn = await Watch(time, new BaktainerSettings { CronSeconds = true }, null, FixedProvider.Labels("seconds", "*/10 * * * * *"));
         Assert.That(optedIn.TakeDue(Start.AddSeconds(10), _ => false), Has.Count.EqualTo(1));
     }
 
@@ -145,10 +97,10 @@ public sealed class TargetWatcherTests
     [Test]
     public async Task RunAsync_LabelProblemSeenEveryPoll_LoggedOnce()
     {
-        var invalid = Labels("broken");
+        var invalid = FixedProvider.Labels("broken");
         invalid["baktainer.db.engine"] = "postgress";
         var settings = new BaktainerSettings { DiscoveryInterval = TimeSpan.FromMilliseconds(10) };
-        var provider = new FixedProvider([invalid, Labels("fine")]);
+        var provider = new FixedProvider([invalid, FixedProvider.Labels("fine")]);
         var log = new RecordingLoggerProvider();
         using var loggers = new LoggerFactory([log]);
         var watcher = Compose(new ManualTime(Start), settings, provider, loggers.CreateLogger<TargetWatcher>());
@@ -162,5 +114,31 @@ public sealed class TargetWatcherTests
         var lines = log.Lines.Select(l => l.Message).ToList();
         Assert.That(lines.Count(l => l.Contains("postgress")), Is.EqualTo(1), string.Join("\n", lines));
         Assert.That(lines.Count(l => l.StartsWith("Scheduled fine")), Is.EqualTo(1), string.Join("\n", lines));
+    }
+
+    [Test]
+    public async Task RunAsync_ReadyTargetsLabelsTurnInvalid_FailedEventNamingTheProblem()
+    {
+        var ops = new CollectingNotifier("ops");
+        var provider = new FixedProvider([FixedProvider.Labels("orders")]);
+        var parts = new DaemonParts(new ManualTime(Start), new BaktainerSettings { DiscoveryInterval = TimeSpan.FromMilliseconds(10) }, provider, notifiers: ops);
+
+        using var stop = new CancellationTokenSource();
+        var run = parts.Watcher.RunAsync(stop.Token);
+        await Eventually.HoldsAsync(() => parts.Watcher.Count == 1 && provider.Listings >= 2, TimeSpan.FromSeconds(10), "orders scheduled");
+        var broken = FixedProvider.Labels("orders");
+        broken["baktainer.db.engine"] = "postgress";
+        provider.Containers = [broken];
+        await Eventually.HoldsAsync(() => ops.Events.Any(e => e.Kind == BackupEventKind.Failed), TimeSpan.FromSeconds(10), "a failed event");
+        await Eventually.HoldsAsync(() => provider.Listings >= 10, TimeSpan.FromSeconds(10), "more discovery cycles");
+        await stop.CancelAsync();
+        await run;
+        await parts.Dispatcher.DrainAsync();
+
+        var failed = ops.Events.Where(e => e.Kind == BackupEventKind.Failed).ToList();
+        Assert.That(failed, Has.Count.EqualTo(1), "told once, not at every discovery cycle");
+        Assert.That(failed[0].Target, Is.EqualTo("orders"));
+        Assert.That(failed[0].Error, Does.Contain("can no longer be backed up").And.Contain("postgress"));
+        Assert.That(parts.States.Get("orders")!.LastFailureReason, Does.Contain("postgress"), "/status shows the reason");
     }
 }

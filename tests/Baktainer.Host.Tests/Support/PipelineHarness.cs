@@ -82,13 +82,14 @@ internal sealed class PipelineHarness
     /// <summary>Delivers notifications in the background; <see cref="RunAsync"/> waits for it.</summary>
     public NotificationDispatcher Dispatcher { get; }
 
-    /// <summary>A ready target for the scripted engine.</summary>
-    public DiscoveredTarget Target(string name = "app")
+    /// <summary>A ready target for the scripted engine, with <paramref name="more"/> labels.</summary>
+    public DiscoveredTarget Target(string name = "app", params (string Label, string Value)[] more)
     {
         var labels = new Dictionary<string, string>
         {
             [LabelSchema.Backup] = "true", [LabelSchema.Engine] = "scripted", [LabelSchema.Database] = "app", [LabelSchema.Name] = name,
         };
+        foreach (var (label, value) in more) labels[label] = value;
         var parsed = new LabelCatalog([Strategy], []).Parse(labels);
         Assert.That(parsed.Issues, Is.Empty);
         var target = new BackupTarget(name + "-id", name, "memory", labels, parsed.Settings, parsed.Issues, TargetStatus.Ready, Substitute.For<ITargetShell>());
