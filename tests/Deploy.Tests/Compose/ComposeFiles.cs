@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json;
 using Baktainer.Tests.Shared;
 
 namespace Deploy.Tests.Compose;
@@ -19,6 +20,27 @@ internal static class ComposeFiles
             .ToDictionary(p => p[0], p => p[1].Length > 0 ? p[1] : $"example-{p[0].ToLowerInvariant()}");
         environment["ORDERS_DB_PASSWORD"] = "example-orders-password";
         return environment;
+    }
+
+    /// <summary>
+    /// The file as docker-compose resolves it (variables from <see cref="ExampleEnvironment"/>, anchors
+    /// and merges applied, every profile), as JSON: the YAML converted by python3-yaml, which
+    /// docker-compose itself runs on.
+    /// </summary>
+    public static async Task<JsonElement> ResolvedAsync(string file)
+    {
+        var (code, yaml, error) = await RunAsync(ExampleEnvironment(), "-f", file, "--profile", "image", "config");
+        Assert.That(code, Is.EqualTo(0), error);
+        var info = new ProcessStartInfo("python3") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in new[] { "-c", "import sys, json, yaml; json.dump(yaml.safe_load(sys.stdin), sys.stdout)" }) info.ArgumentList.Add(arg);
+        using var process = Process.Start(info)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var failure = process.StandardError.ReadToEndAsync();
+        await process.StandardInput.WriteAsync(yaml);
+        process.StandardInput.Close();
+        await ProcessWait.ExitAsync(process, "python3 (YAML to JSON)");
+        Assert.That(process.ExitCode, Is.EqualTo(0), await failure);
+        return JsonDocument.Parse(await output).RootElement.Clone();
     }
 
     /// <summary>Runs docker-compose in the compose folder; fails under CI and is ignored elsewhere when it is not installed.</summary>

@@ -19,16 +19,10 @@ public sealed class ContainerImageTests
     private LocalImage _image = null!;
 
     [OneTimeSetUp]
-    public async Task BuildImage() => _image = await LocalImage.BuildAsync();
-
-    [OneTimeTearDown]
-    public async Task RemoveImage()
-    {
-        if (_image is not null) await _image.DisposeAsync();
-    }
+    public async Task BuildImage() => _image = await SharedImage.GetAsync();
 
     /// <summary>The least-privilege flags the docs recommend: non-root image user plus the socket's group, read-only root.</summary>
-    private static string[] LeastPrivilege(string backups) =>
+    internal static string[] LeastPrivilege(string backups) =>
         ["--read-only", "--security-opt", "no-new-privileges", "--cap-drop", "ALL", "--group-add", HostFiles.GroupId(Socket),
          "-v", $"{Socket}:{Socket}", "-v", $"{backups}:/backups"];
 
