@@ -65,4 +65,22 @@ public sealed class HealthTests : EndToEndTest
         Assert.That(healthy.Status, Is.EqualTo(HttpStatusCode.OK), daemon.Process.Output);
         Assert.That(Directory.EnumerateFiles(Backups.Path, db.Name + "-*.json", SearchOption.AllDirectories), Is.Not.Empty, "a backup succeeded");
     }
+
+    [Test]
+    public async Task Health_BackupFolderCannotBeWritten_503NamingFolderThen200()
+    {
+        var folder = Path.Combine(Backups.Path, "store");
+        using var daemon = await ApiDaemon.StartAsync(Backups.Environment(("BT_BACKUP_DIR", folder), ("BT_CRON", "0 0 1 1 *"), ("Baktainer__HealthInterval", "1s")));
+        Assert.That((await daemon.HealthBecomesAsync(HttpStatusCode.OK, TimeSpan.FromSeconds(15))).Status, Is.EqualTo(HttpStatusCode.OK), daemon.Process.Output);
+
+        // As root (CI) permissions do not stop a write: a file where the folder should be does.
+        Directory.Delete(folder, recursive: true);
+        await File.WriteAllTextAsync(folder, "not a folder");
+        var down = await daemon.HealthBecomesAsync(HttpStatusCode.ServiceUnavailable, TimeSpan.FromSeconds(15));
+        Assert.That(down.Status, Is.EqualTo(HttpStatusCode.ServiceUnavailable), daemon.Process.Output);
+        Assert.That(down.Body, Does.Contain("storage local: ").And.Contain(folder));
+
+        File.Delete(folder);
+        Assert.That((await daemon.HealthBecomesAsync(HttpStatusCode.OK, TimeSpan.FromSeconds(15))).Status, Is.EqualTo(HttpStatusCode.OK), daemon.Process.Output);
+    }
 }

@@ -78,10 +78,17 @@ public sealed class MetricsAndRunNowTests : EndToEndTest
         Assert.That(Sample(metrics, "baktainer_backups_total", db.Name, "result=\"success\""), Is.EqualTo(2));
         Assert.That(Sample(metrics, "baktainer_bytes_written_total", db.Name), Is.EqualTo(Manifests(db.Name).Sum(m => m.StoredSize)));
         Assert.That(Sample(metrics, "baktainer_last_attempt_success", db.Name), Is.EqualTo(1));
+        var attempt = Sample(metrics, "baktainer_last_attempt_timestamp_seconds", db.Name);
+        Assert.That(attempt, Is.InRange(last.FinishedUtc.ToUnixTimeSeconds(), DateTimeOffset.UtcNow.ToUnixTimeSeconds()), "the last attempt ended when its backup did");
+        var version = (await daemon.JsonAsync("/status", Token)).GetProperty("daemon").GetProperty("version").GetString();
+        Assert.That(metrics, Does.Contain($"baktainer_build_info{{version=\"{version}\"}} 1"));
+        var plugins = Directory.GetDirectories(Path.Combine(Path.GetDirectoryName(RepoPaths.HostExecutable)!, "plugins")).Length;
+        Assert.That(metrics, Does.Contain($"baktainer_plugins_loaded {plugins}\n"), "every bundled plugin folder loaded");
         Assert.That(metrics, Does.Contain("baktainer_docker_reachable 1").And.Contain("baktainer_up 1").And.Contain("baktainer_storage_free_bytes{storage=\"local\"}"));
 
         var backups = await daemon.JsonAsync($"/backups?target={db.Name}", Token);
         Assert.That(backups.EnumerateArray().Select(b => b.GetProperty("manifest").GetProperty("sha256").GetString()), Is.EquivalentTo(Manifests(db.Name).Select(m => m.Sha256)));
+        Assert.That((await daemon.JsonAsync("/backups?target=not-a-target", Token)).GetArrayLength(), Is.Zero, "the target filter applies");
         var status = await daemon.JsonAsync("/status", Token);
         var target = status.GetProperty("targets").EnumerateArray().Single(t => t.GetProperty("name").GetString() == db.Name);
         Assert.That((target.GetProperty("state").GetString(), target.GetProperty("lastSuccessKey").GetString()), Is.EqualTo(("ok", last.Key)));
