@@ -10,8 +10,8 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Baktainer.Host.Api;
 
-/// <summary>The JSON endpoints: /health, /ready, /status, /backups, /containers, /config and POST /targets/{name}/backup.</summary>
-internal sealed class ApiEndpoints(TargetWatcher watcher, TargetStates states, HealthMonitor monitor, BackupDaemon daemon, BackupLocator locator,
+/// <summary>The JSON endpoints: /health, /ready, /status, /backups, /containers, /config, POST /targets/{name}/backup and GET /runs/{id}.</summary>
+internal sealed class ApiEndpoints(TargetWatcher watcher, TargetStates states, HealthMonitor monitor, BackupDaemon daemon, RequestedRuns runs, BackupLocator locator,
     ConfigurationView config, MetricsWriter metrics, TimeProvider time)
 {
     public static string Version { get; } = typeof(ApiEndpoints).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "unknown";
@@ -42,10 +42,13 @@ internal sealed class ApiEndpoints(TargetWatcher watcher, TargetStates states, H
         app.MapGet("/metrics", () => Results.Text(metrics.Write(), "text/plain; version=0.0.4; charset=utf-8"));
         app.MapPost("/targets/{name}/backup", (string name) => daemon.RunNow(name) switch
         {
-            ({ } runId, _) => Results.Json(new { runId, target = name, status = "started" }, ApiJson.Options, statusCode: 202),
+            ({ } runId, _) => Results.Json(new { runId, target = name, status = "started", statusUrl = "/runs/" + runId }, ApiJson.Options, statusCode: 202),
             (_, var problem) when problem!.Contains("already running", StringComparison.Ordinal) => Results.Json(new { error = problem }, ApiJson.Options, statusCode: 409),
             (_, var problem) => Results.Json(new { error = problem }, ApiJson.Options, statusCode: 404),
         });
+        app.MapGet("/runs/{id}", (string id) => runs.Get(id) is { } run
+            ? Results.Json(run, ApiJson.Options)
+            : Results.Json(new { error = $"no run {id} (runs asked for through POST /targets/{{name}}/backup since the daemon started)" }, ApiJson.Options, statusCode: 404));
         DashboardAssets.Map(app);
     }
 

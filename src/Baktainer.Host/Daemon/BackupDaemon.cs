@@ -16,7 +16,8 @@ namespace Baktainer.Host.Daemon;
 /// </summary>
 internal sealed class BackupDaemon(
     BaktainerSettings settings, TargetWatcher watcher, BackupPipeline pipeline, BackupLocator locator,
-    Status.TargetStates states, Status.HealthMonitor monitor, Notifications.BackupEvents events, Retention.RetentionPolicies retention, TimeProvider time, ILogger<BackupDaemon> logger)
+    Status.TargetStates states, Status.HealthMonitor monitor, Notifications.BackupEvents events, Retention.RetentionPolicies retention, RequestedRuns requested,
+    TimeProvider time, ILogger<BackupDaemon> logger)
 {
     private readonly ConcurrentDictionary<string, Task> _running = new(StringComparer.OrdinalIgnoreCase);
     private readonly SemaphoreSlim _workers = new(settings.Threads, settings.Threads);
@@ -34,12 +35,18 @@ internal sealed class BackupDaemon(
         if (target is null) return (null, TargetNames.Unknown([name], watcher.Snapshot().Select(t => t.Target)));
         if (!target.IsReady) return (null, $"{target.Name} is not ready: {string.Join("; ", target.Problems.DefaultIfEmpty(target.Status.ToString()))}");
         if (_running.ContainsKey(target.Name)) return (null, $"a backup of {target.Name} is already running");
-        var runId = $"{target.Name}-{time.GetUtcNow().ToUnixTimeSeconds()}-{Guid.NewGuid().ToString("N")[..6]}";
-        var run = RunOneAsync(target, [], _aborting);
-        if (!_running.TryAdd(target.Name, run)) return (null, $"a backup of {target.Name} is already running");
-        logger.LogInformation("{Target}: backup requested through the HTTP API (run {RunId})", target.Name, runId);
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var record = requested.Add(target.Name);
+        var run = RunRequestedAsync(target, record, gate.Task);
+        if (!_running.TryAdd(target.Name, run))
+        {
+            gate.SetCanceled();
+            return (null, $"a backup of {target.Name} is already running");
+        }
+        logger.LogInformation("{Target}: backup requested through the HTTP API (run {RunId})", target.Name, record.RunId);
         _ = run.ContinueWith(_ => _running.TryRemove(target.Name, out var _), TaskScheduler.Default);
-        return (runId, null);
+        gate.SetResult();
+        return (record.RunId, null);
     }
 
     public async Task RunAsync(CancellationToken stopping, CancellationToken aborting, Action<TimeSpan> abortAfter)
@@ -92,7 +99,16 @@ internal sealed class BackupDaemon(
         }
     }
 
-    private async Task RunOneAsync(DiscoveredTarget target, IReadOnlyList<Task> dependencies, CancellationToken aborting)
+    /// <summary>A run asked for through the API: starts once it holds the target's slot (<paramref name="start"/>), records its end for GET /runs/{id}.</summary>
+    private async Task RunRequestedAsync(DiscoveredTarget target, RequestedRun record, Task start)
+    {
+        try { await start.ConfigureAwait(false); }
+        catch (OperationCanceledException) { return; } // another run holds the slot: this one never started
+        requested.Finish(record, await RunOneAsync(target, [], _aborting).ConfigureAwait(false));
+    }
+
+    /// <returns>How the backup ended after its retries, or null when shutdown cancelled it.</returns>
+    private async Task<BackupOutcome?> RunOneAsync(DiscoveredTarget target, IReadOnlyList<Task> dependencies, CancellationToken aborting)
     {
         try
         {
@@ -110,7 +126,7 @@ internal sealed class BackupDaemon(
                 {
                     var next = watcher.NextRun(target);
                     logger.LogInformation("{Target}: {Result}; next run {Next}", target.Name, outcome.Succeeded ? "backup done" : "backup failed", next?.ToString("u") ?? "not scheduled");
-                    return;
+                    return outcome;
                 }
                 var delay = TimeSpan.FromTicks(Math.Min(settings.RetryDelay.Ticks * (1L << (attempt - 1)), TimeSpan.FromMinutes(10).Ticks));
                 logger.LogWarning("{Target}: transient failure ({Error}); retry {Attempt} of {Max} in {Delay}", target.Name, outcome.Error, attempt, settings.RetryAttempts, delay);
@@ -120,6 +136,7 @@ internal sealed class BackupDaemon(
         catch (OperationCanceledException) when (aborting.IsCancellationRequested)
         {
             logger.LogWarning("{Target}: backup cancelled by shutdown; nothing was kept", target.Name);
+            return null;
         }
     }
 

@@ -59,6 +59,7 @@ internal static class BaktainerHostServiceCollectionExtensions
         services.AddSingleton<Api.ApiEndpoints>();
         services.AddSingleton<Api.ApiServer>();
         services.AddSingleton<TargetWatcher>();
+        services.AddSingleton<RequestedRuns>();
         services.AddSingleton<BackupDaemon>();
         services.AddSingleton<BackupRunner>();
         services.AddSingleton<BackupLocator>();

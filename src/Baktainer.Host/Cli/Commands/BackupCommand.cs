@@ -11,8 +11,9 @@ using Spectre.Console;
 namespace Baktainer.Host.Cli.Commands;
 
 /// <summary>
-/// <c>baktainer backup [--target NAME]... [--dry-run]</c>: backs up every ready target (or the
-/// named ones) now; exits 0 only if every backup succeeded.
+/// <c>baktainer backup [--target NAME]... [--dry-run] [--at TIME] [--daemon]</c>: backs up every ready
+/// target (or the named ones) now, or at <c>--at</c>, in this process or handed to the running daemon;
+/// exits 0 only if every backup succeeded.
 /// </summary>
 internal sealed class BackupCommand(TargetCatalog catalog, BackupRunner runner, ComponentRegistry components,
     TimeProvider time, BaktainerSettings settings, CompressionCodecs codecs, CommandConsole console, Hosting.LiveLogOutput logs)
@@ -22,15 +23,22 @@ internal sealed class BackupCommand(TargetCatalog catalog, BackupRunner runner, 
         var targets = new Option<string[]>("--target", "-t") { Description = "Back up only this target (backup name or container name; repeatable)" };
         var dryRun = new Option<bool>("--dry-run") { Description = "Show what would be backed up where, with the exact commands (secrets masked), touching nothing" };
         var at = new Option<string?>("--at") { Description = "Wait until this time (ISO 8601, or HH:mm in BT_TIMEZONE), then back up" };
-        var command = new Command("backup", "Back up every ready target now (or the named ones)") { targets, dryRun, at };
+        var daemon = new Option<bool>("--daemon") { Description = "Hand the backups to the running daemon (its API on BT_HEALTH_PORT, token BT_API_TOKEN) and wait for their results" };
+        var daemonUrl = new Option<string?>("--daemon-url") { Description = "The running daemon's address, e.g. http://backup-host:8080 (implies --daemon)" };
+        var command = new Command("backup", "Back up every ready target now (or the named ones)") { targets, dryRun, at, daemon, daemonUrl };
         context.SetAction<BackupCommand>(command, (self, result, cancellationToken) => self.RunAsync(result.GetValue(targets) ?? [],
-            result.GetValue(dryRun), result.GetValue(at), context.StartOptions(result).Quiet, cancellationToken));
+            result.GetValue(dryRun), result.GetValue(at), context.StartOptions(result).Quiet,
+            result.GetValue(daemon) || result.GetValue(daemonUrl) is not null, result.GetValue(daemonUrl), cancellationToken));
         return command;
     }
 
-    private async Task<int> RunAsync(string[] names, bool dryRun, string? at, bool quiet, CancellationToken cancellationToken)
+    private async Task<int> RunAsync(string[] names, bool dryRun, string? at, bool quiet, bool daemon, string? daemonUrl, CancellationToken cancellationToken)
     {
+        if (daemon && dryRun) throw new UsageException("--dry-run shows what this process would do; it cannot be combined with --daemon");
+        if (daemonUrl is not null && !(Uri.TryCreate(daemonUrl, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
+            throw new UsageException($"--daemon-url \"{daemonUrl}\" is not an http(s) URL such as http://127.0.0.1:8080");
         if (at is not null && !await WaitUntilAsync(at, cancellationToken)) return ExitCodes.Usage;
+        if (daemon) return await new DaemonHandoff(settings, console, time).RunAsync(names, daemonUrl, cancellationToken);
         var discovered = await catalog.DiscoverAsync(cancellationToken);
         var (selected, unknown) = Select(discovered, names);
         if (unknown.Count > 0) throw new UsageException(TargetNames.Unknown(unknown, discovered));
