@@ -47,13 +47,21 @@ internal sealed class EmailNotifier(string name, EmailOptions options, TimeProvi
         }
         catch (SmtpException ex) when (IsPermanent(ex.StatusCode))
         {
-            throw new BaktainerException($"notifier '{name}': SMTP {options.Host}:{options.Port} refused the mail: {ex.StatusCode}: {ex.Message}; not retried");
+            throw new BaktainerException($"notifier '{name}': SMTP {options.Host}:{options.Port} refused the mail: {ex.StatusCode}: {ex.Message}{Hint(ex.StatusCode)}; not retried");
         }
         catch (SmtpException ex)
         {
-            return $"{ex.StatusCode}: {ex.Message}";
+            return $"{ex.StatusCode}: {ex.Message}{Cause(ex)}";
         }
     }
+
+    /// <summary>What lies under "Failure sending mail.": a refused connection, an untrusted certificate (STARTTLS), a timeout.</summary>
+    private static string Cause(SmtpException ex) => ex.InnerException?.GetBaseException().Message is { Length: > 0 } cause ? $" ({cause})" : "";
+
+    /// <summary>System.Net.Mail goes on after a refused login, so a wrong password surfaces as "authentication required".</summary>
+    private string Hint(SmtpStatusCode code) => code == SmtpStatusCode.MustIssueStartTlsFirst
+        ? options.User is null ? " (the server wants a login: set User and Password)" : options.StartTls ? " (the server did not accept User and Password)" : " (set StartTls, or check User and Password)"
+        : "";
 
     private static bool IsPermanent(SmtpStatusCode code) => (int)code >= 500 && (int)code < 600 && code != SmtpStatusCode.GeneralFailure;
 

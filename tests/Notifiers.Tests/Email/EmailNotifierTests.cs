@@ -5,8 +5,9 @@ using Notifiers.Tests.Support;
 namespace Notifiers.Tests.Email;
 
 /// <summary>
-/// Mail through System.Net.Mail to a real SMTP sink (python3-aiosmtpd) on 127.0.0.1, without TLS:
-/// the sink has no certificate a client here would trust, so STARTTLS and AUTH are not exercised.
+/// Mail through System.Net.Mail to a real SMTP sink (python3-aiosmtpd) on 127.0.0.1, without TLS; STARTTLS
+/// and AUTH need the sink's certificate trusted by the process, so EndToEnd.Tests' EmailTlsTests checks them
+/// on a real daemon given SSL_CERT_FILE.
 /// </summary>
 public sealed class EmailNotifierTests
 {

@@ -6,27 +6,50 @@ namespace Baktainer.Tests.Shared.Smtp;
 
 /// <summary>
 /// A real SMTP server on 127.0.0.1: Debian's python3-aiosmtpd with its Mailbox handler, writing each
-/// received message into a maildir. Installed by .ci/run; a missing sink fails the test.
+/// received message into a maildir. Plain, or (<see cref="StartWithTlsAsync"/>) refusing mail until the
+/// client has done STARTTLS with the sink's certificate and authenticated. Installed by .ci/run; a
+/// missing sink fails the test.
 /// </summary>
 internal sealed class SmtpSink : IDisposable
 {
-    private readonly TempFolder _folder = new("bt-smtp");
+    private readonly TempFolder _folder;
     private readonly Process _process;
 
-    private SmtpSink()
+    private SmtpSink(TempFolder folder, int port, IEnumerable<string> arguments, string? certificate)
     {
-        Port = FreePort();
+        _folder = folder;
+        Port = port;
+        CertificateFile = certificate;
         var info = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { "-m", "aiosmtpd", "-n", "-l", $"127.0.0.1:{Port}", "-c", "aiosmtpd.handlers.Mailbox", _folder.Combine("mail") })
-            info.ArgumentList.Add(arg);
-        _process = Process.Start(info) ?? throw new InvalidOperationException("python3 -m aiosmtpd did not start");
+        foreach (var arg in arguments) info.ArgumentList.Add(arg);
+        _process = Process.Start(info) ?? throw new InvalidOperationException("python3 (aiosmtpd) did not start");
     }
 
     public int Port { get; }
 
-    public static async Task<SmtpSink> StartAsync()
+    /// <summary>The sink's certificate (PEM), for a client's trust store (SSL_CERT_FILE); null for a plain sink.</summary>
+    public string? CertificateFile { get; }
+
+    public static Task<SmtpSink> StartAsync()
     {
-        var sink = new SmtpSink();
+        var folder = new TempFolder("bt-smtp");
+        var port = FreePort();
+        return WaitAsync(new SmtpSink(folder, port, ["-m", "aiosmtpd", "-n", "-l", $"127.0.0.1:{port}", "-c", "aiosmtpd.handlers.Mailbox", folder.Combine("mail")], null));
+    }
+
+    /// <summary>A sink that takes mail only after STARTTLS (a self-signed certificate for 127.0.0.1 and localhost) and AUTH as <paramref name="user"/>.</summary>
+    public static Task<SmtpSink> StartWithTlsAsync(string user, string password)
+    {
+        var folder = new TempFolder("bt-smtp");
+        var port = FreePort();
+        var (certificate, key) = (folder.Combine("sink.pem"), folder.Combine("sink.key"));
+        SelfSignedCertificate.Write(certificate, key);
+        var script = Path.Combine(AppContext.BaseDirectory, "Smtp", "smtp_tls_sink.py");
+        return WaitAsync(new SmtpSink(folder, port, [script, "127.0.0.1", port.ToString(), folder.Combine("mail"), certificate, key, user, password], certificate));
+    }
+
+    private static async Task<SmtpSink> WaitAsync(SmtpSink sink)
+    {
         for (var i = 0; i < 100; i++)
         {
             if (sink._process.HasExited)
