@@ -1,5 +1,6 @@
 using System.Formats.Tar;
 using System.Net;
+using Baktainer.Abstractions;
 using Baktainer.Abstractions.Discovery;
 using Baktainer.Discovery.Docker.Client;
 
@@ -8,7 +9,8 @@ namespace Baktainer.Discovery.Docker;
 /// <summary>
 /// Stops and starts one container and writes files into it while it is stopped, through the
 /// Engine API (<c>POST /containers/{id}/stop|start</c>, <c>PUT /containers/{id}/archive</c>). A file's
-/// content is spooled to a private temporary file first, because a tar entry states its size.
+/// content is spooled to a private temporary file first, because a tar entry states its size; the
+/// temporary folder is checked before the container is stopped, so a read-only one stops nothing.
 /// </summary>
 internal sealed class DockerTargetControl(DockerApiClient client, string containerId, string containerName) : ITargetControl
 {
@@ -16,6 +18,7 @@ internal sealed class DockerTargetControl(DockerApiClient client, string contain
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        EnsureSpoolFolderWritable();
         try { await client.StopContainerAsync(containerId, StopGraceSeconds, cancellationToken).ConfigureAwait(false); }
         catch (DockerException e) { throw new DockerException($"cannot stop container {containerName}: {e.Message}", inner: e); }
     }
@@ -31,8 +34,15 @@ internal sealed class DockerTargetControl(DockerApiClient client, string contain
         var spool = Path.Combine(Path.GetTempPath(), $"baktainer-{Guid.NewGuid():N}.spool");
         try
         {
-            await using (var output = CreatePrivate(spool))
+            try
+            {
+                await using var output = CreatePrivate(spool);
                 await content.CopyToAsync(output, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new BaktainerException($"cannot write {file.Path} into container {containerName}: staging it in the temporary folder '{Path.GetTempPath()}' failed: {e.Message}", e);
+            }
             var directory = Path.GetDirectoryName(file.Path) ?? "/";
             await client.PutArchiveAsync(containerId, directory, new TarContent(file, spool), cancellationToken).ConfigureAwait(false);
         }
@@ -43,6 +53,22 @@ internal sealed class DockerTargetControl(DockerApiClient client, string contain
         finally
         {
             File.Delete(spool);
+        }
+    }
+
+    /// <summary>Throws, before anything is stopped, when the temporary folder the file is staged in cannot be written.</summary>
+    private void EnsureSpoolFolderWritable()
+    {
+        var folder = Path.GetTempPath();
+        try
+        {
+            using var probe = new FileStream(Path.Combine(folder, $"baktainer-{Guid.NewGuid():N}.probe"), FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new BaktainerException(
+                $"cannot restore into container {containerName}: the temporary folder '{folder}' is not writable ({e.Message}), and the file must be staged there; " +
+                "nothing was stopped. With a read-only root filesystem mount a writable /tmp owned by Baktainer's user (the image's: docker run --tmpfs /tmp:uid=10001,gid=10001, compose tmpfs: [\"/tmp:uid=10001,gid=10001\"])", e);
         }
     }
 

@@ -54,6 +54,7 @@ public sealed partial class ComposeFileTests
             {
                 Assert.That(baktainer, Does.Contain("read_only: true"), file);
                 Assert.That(baktainer, Does.Contain("no-new-privileges:true"), file);
+                Assert.That(baktainer, Does.Contain("- /tmp:uid=10001,gid=10001"), $"{file}: a writable /tmp for restores that stage a file");
                 Assert.That(baktainer, Does.Not.Contain("user:"), $"{file}: the image's non-root user");
             });
         }

@@ -33,20 +33,13 @@ public sealed class RedisSampleTests : EndToEndTest
     [OneTimeTearDown]
     public void RemoveWork() => Work.Dispose();
 
-    private async Task<TestContainer> StartRedisAsync(string purpose, string passwordLabel)
-    {
-        var container = Track(await TestContainer.StartAsync(TestContainer.UniqueName(purpose), new Dictionary<string, string>
+    private async Task<TestContainer> StartRedisAsync(string purpose, string passwordLabel) =>
+        Track(await DatabaseContainers.StartRedisAsync(TestContainer.UniqueName(purpose), Password, new Dictionary<string, string>
         {
             ["baktainer.backup"] = "true", ["baktainer.db.engine"] = "redis", ["baktainer.db.password_env"] = passwordLabel,
-        }, new Dictionary<string, string> { ["REDIS_PASSWORD"] = Password, ["WRONG_PASSWORD"] = "not-" + Password }, ["-v", "/data"],
-            "sh", "-c", "chmod 1777 /tmp && printf 'requirepass %s\\n' \"$REDIS_PASSWORD\" > /tmp/redis.conf && exec redis-server /tmp/redis.conf --dir /data --bind 127.0.0.1 --save '' --appendonly no"));
-        await Eventually.HoldsAsync(async () => await Cli(container, "PING") == "PONG", TimeSpan.FromSeconds(10), "redis-server to answer PING");
-        return container;
-    }
+        }, new Dictionary<string, string> { ["WRONG_PASSWORD"] = "not-" + Password }));
 
-    /// <summary>redis-cli in the container, the password in the exec's environment.</summary>
-    private static async Task<string> Cli(TestContainer container, params string[] args) =>
-        (await DockerCli.RunAsync(["exec", "-e", "REDISCLI_AUTH=" + Password, container.Name, "redis-cli", .. args])).Out.Trim();
+    private static Task<string> Cli(TestContainer container, params string[] args) => DatabaseContainers.RedisCliAsync(container, Password, args);
 
     [Test]
     public async Task BackupChangeRestore_RealRedisServer_KeysAsTheyWere()

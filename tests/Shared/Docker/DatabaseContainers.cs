@@ -31,6 +31,24 @@ internal static class DatabaseContainers
         return container;
     }
 
+    /// <summary>Debian's redis-server with <c>requirepass</c> from REDIS_PASSWORD (in a config file, not argv), data in a volume at /data, no persistence of its own.</summary>
+    public static async Task<TestContainer> StartRedisAsync(string name, string password, IReadOnlyDictionary<string, string>? labels = null,
+        IReadOnlyDictionary<string, string>? moreEnvironment = null)
+    {
+        var environment = new Dictionary<string, string>(moreEnvironment ?? new Dictionary<string, string>()) { ["REDIS_PASSWORD"] = password };
+        var container = await TestContainer.StartAsync(name, labels, environment, ["-v", "/data"],
+            "sh", "-c", "chmod 1777 /tmp && printf 'requirepass %s\\n' \"$REDIS_PASSWORD\" > /tmp/redis.conf && exec redis-server /tmp/redis.conf --dir /data --bind 127.0.0.1 --save '' --appendonly no");
+        await WaitUntilAsync(container, async () =>
+        {
+            if (await RedisCliAsync(container, password, "PING") != "PONG") throw new InvalidOperationException("redis-server does not answer PING yet");
+        });
+        return container;
+    }
+
+    /// <summary>redis-cli in the container, the password in the exec's environment; its trimmed output.</summary>
+    public static async Task<string> RedisCliAsync(TestContainer c, string password, params string[] args) =>
+        (await DockerCli.RunAsync(["exec", "-e", "REDISCLI_AUTH=" + password, c.Name, "redis-cli", .. args])).Out.Trim();
+
     public static Task<TestContainer> StartSqliteAsync(string name, IReadOnlyDictionary<string, string>? labels = null) =>
         TestContainer.StartAsync(name, labels, null, ["-v", "/data"], "sh", "-c", "chmod 1777 /tmp && exec sleep infinity");
 
