@@ -87,6 +87,20 @@ public sealed class OperationsSettingsTests
     }
 
     [Test]
+    public void Read_NotifyWarningsAndHealthFalse_ThoseGroupsLeftOut()
+    {
+        var (s, errors) = Read(new() { ["BT_NOTIFICATION_CHANNELS"] = "log", ["BT_NOTIFY_WARNINGS"] = "false", ["BT_NOTIFY_HEALTH"] = "false" });
+
+        Assert.That(errors, Is.Empty);
+        var events = s.Operations.Rules["log"].Events;
+        Assert.That(events, Is.EquivalentTo(new[] { BackupEventKind.Failed, BackupEventKind.VerificationFailed }), "failures only");
+        var dockerDown = new BackupEvent(BackupEventKind.DockerUnreachable, "", "", DateTimeOffset.UtcNow, "down");
+        var overdue = new BackupEvent(BackupEventKind.Overdue, "orders", "postgres", DateTimeOffset.UtcNow, "late");
+        var dockerBack = new BackupEvent(BackupEventKind.Recovered, "", "", DateTimeOffset.UtcNow, "Docker is reachable again");
+        Assert.That(new[] { dockerDown, overdue, dockerBack }.Select(e => s.Operations.Rules["log"].Apply(e, 0)), Is.All.Null, "no health or warning alert, and no Docker recovery either");
+    }
+
+    [Test]
     public void Read_EntryEventsAndMinFailures_ParsedAndBadNamesRejected()
     {
         var (s, errors) = Read(new()

@@ -57,6 +57,30 @@ public sealed class HttpDeliveryTests
     }
 
     [Test]
+    public async Task NotifyAsync_ServiceUnavailableWithRetryAfterDate_WaitsUntilThatTime()
+    {
+        var when = DateTimeOffset.UtcNow.AddSeconds(4);
+        _endpoint.Script("/hook", new Reply(503) { Headers = new Dictionary<string, string> { ["Retry-After"] = when.ToString("R") } });
+
+        await Slack("/hook").NotifyAsync(TestNotifiers.Succeeded(), CancellationToken.None);
+
+        var requests = _endpoint.Requests;
+        Assert.That(requests, Has.Count.EqualTo(2));
+        Assert.That(requests[1].ReceivedUtc, Is.GreaterThanOrEqualTo(when.AddSeconds(-1.1)), "the HTTP-date form of Retry-After (whole seconds) beats the 1 s backoff");
+    }
+
+    [Test]
+    public void NotifyAsync_RetryAfterLongerThanFiveMinutes_GivesUpNamingIt()
+    {
+        _endpoint.Script("/hook", new Reply(429) { Headers = new Dictionary<string, string> { ["Retry-After"] = "3600" } });
+
+        var error = Assert.ThrowsAsync<BaktainerException>(() => Slack("/hook").NotifyAsync(TestNotifiers.Succeeded(), CancellationToken.None));
+
+        Assert.That(_endpoint.Requests, Has.Count.EqualTo(1));
+        Assert.That(error!.Message, Does.Contain("Retry-After 01:00:00 is longer than 00:05:00, not waiting"));
+    }
+
+    [Test]
     public void NotifyAsync_EndpointNeverAnswers_GivesUpAfterTimeout()
     {
         _endpoint.Script("/hook", Reply.NoAnswer);
