@@ -7,12 +7,17 @@ namespace Deploy.Tests.Image;
 /// <summary>
 /// The container image as <c>dotnet cake --target=Image</c> builds it (deploy/image/build-local.sh,
 /// no registry), from the build output the other tests use, so the test run does not publish
-/// again, plus the packs under samples/ as the Publish target adds them. Built once per fixture
-/// under a unique tag and removed afterwards.
+/// again, plus the packs under samples/ as the Publish target adds them. Built once (see
+/// <see cref="SharedImage"/>) under a unique tag and removed afterwards. With
+/// <c>DEPLOY_TESTS_APP_FOLDER=artifacts/publish</c> (after <c>dotnet cake --target=Publish</c>) it is
+/// built from that folder instead, exactly as the Image target builds it (ReadyToRun, packs installed).
 /// </summary>
 internal sealed class LocalImage : IAsyncDisposable
 {
     private LocalImage(string tag) => Tag = tag;
+
+    /// <summary>Names an app folder (host + plugins/) to build the image from instead of the build output.</summary>
+    public const string AppFolderVariable = "DEPLOY_TESTS_APP_FOLDER";
 
     public string Tag { get; }
 
@@ -20,10 +25,11 @@ internal sealed class LocalImage : IAsyncDisposable
     {
         await TestDocker.EnsureReadyAsync();
         using var work = new TempFolder("bt-image-packs");
-        var packages = await SamplePacks.PackAllAsync(work.Path);
+        var published = Environment.GetEnvironmentVariable(AppFolderVariable) is { Length: > 0 } folder ? Path.GetFullPath(folder, RepoPaths.Root) : null;
+        var packages = published is null ? await SamplePacks.PackAllAsync(work.Path) : [];
         var tag = $"baktainer-test/image:{Guid.NewGuid().ToString("N")[..8]}";
         var info = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { Path.Combine(RepoPaths.Root, "deploy", "image", "build-local.sh"), RepoPaths.HostFolder, tag }.Concat(packages))
+        foreach (var arg in new[] { Path.Combine(RepoPaths.Root, "deploy", "image", "build-local.sh"), published ?? RepoPaths.HostFolder, tag }.Concat(packages))
             info.ArgumentList.Add(arg);
         using var process = Process.Start(info)!;
         var output = process.StandardOutput.ReadToEndAsync();
