@@ -1,20 +1,10 @@
 using Baktainer.Tests.Shared;
-using Baktainer.Abstractions.Discovery;
-using Baktainer.Abstractions.Engines;
-using Baktainer.Abstractions.Labels;
 using Baktainer.Abstractions.Notifications;
-using Baktainer.Abstractions.Storage;
-using Baktainer.Host.Components;
 using Baktainer.Host.Configuration;
 using Baktainer.Host.Daemon;
-using Baktainer.Host.Notifications;
-using Baktainer.Host.Status;
-using Baktainer.Host.Targets;
 using Baktainer.Host.Tests.Support;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using NSubstitute;
 
 namespace Baktainer.Host.Tests.Scheduling;
 
