@@ -116,6 +116,16 @@ public sealed class OperationsSettingsTests
     }
 
     [Test]
+    public void Read_NoHttpSettings_OriginalToolsDefaults()
+    {
+        var (s, errors) = Read(new());
+
+        Assert.That(errors, Is.Empty);
+        Assert.That((s.Operations.HttpEnabled, s.Operations.Bind, s.HealthPort, s.Operations.ApiToken), Is.EqualTo((true, "0.0.0.0", 8080, (Baktainer.Abstractions.Secret?)null)),
+            "on, 0.0.0.0:8080 as the Ruby tool, no token");
+    }
+
+    [Test]
     public void Read_HealthBindAndToken_ReadAndBadBindRejected()
     {
         var (s, _) = Read(new() { ["BT_HEALTH_BIND"] = "127.0.0.1", ["BT_HEALTH_PORT"] = "0", ["BT_API_TOKEN"] = "t0ken" });
