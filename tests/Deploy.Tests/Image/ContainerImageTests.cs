@@ -119,15 +119,17 @@ public sealed class ContainerImageTests
     }
 
     [Test]
-    public async Task List_AsRootWithSocket_SeesTheLabelledContainer()
+    public async Task Backup_AsRootWithSocket_FileWritten()
     {
         await using var containers = new ContainerSet();
-        var db = containers.Track(await TestContainer.StartAsync(TestContainer.UniqueName("img-root"), PostgresLabels()));
+        var db = containers.Track(await DatabaseContainers.StartPostgresAsync(TestContainer.UniqueName("img-root"), Password, PostgresLabels()));
+        await DatabaseContainers.PsqlAsync(db, Password, "postgres", "create database orders");
+        using var backups = new TempFolder("bt-image-root");
 
-        var (code, output, error) = await _image.RunAsync(["--user", "0:0", "-v", $"{Socket}:{Socket}"], "list", "--json");
+        var (code, output, error) = await _image.RunAsync(["--user", "0:0", "-v", $"{Socket}:{Socket}", "-v", $"{backups.Path}:/backups"], "backup", "--target", db.Name);
 
-        Assert.That(code, Is.EqualTo(0), error);
-        Assert.That(output, Does.Contain(db.Name));
+        Assert.That(code, Is.EqualTo(0), output + error);
+        Assert.That(Directory.GetFiles(backups.Path, "*.sql.gz", SearchOption.AllDirectories), Has.Length.EqualTo(1));
     }
 
     [Test]
