@@ -7,7 +7,8 @@ namespace EndToEnd.Tests.Api;
 
 /// <summary>
 /// /status while a real backup runs: a SQLite database of ~100 MB of random data takes long enough to
-/// watch; the target shows <c>running</c> with the bytes read so far, growing, then its result.
+/// watch; the target shows <c>running</c> with the bytes read so far, growing, then its result; a second
+/// run-now meanwhile is refused (409) and runs nothing.
 /// </summary>
 [Category("Docker")]
 public sealed class RunningStatusTests : EndToEndTest
@@ -28,6 +29,9 @@ public sealed class RunningStatusTests : EndToEndTest
 
         var (_, posted) = await daemon.SendAsync(HttpMethod.Post, $"/targets/{db.Name}/backup", Token);
         var runId = JsonDocument.Parse(posted).RootElement.GetProperty("runId").GetString()!;
+        var (again, refused) = await daemon.SendAsync(HttpMethod.Post, $"/targets/{db.Name}/backup", Token);
+        Assert.That(again, Is.EqualTo(System.Net.HttpStatusCode.Conflict), refused);
+        Assert.That(refused, Does.Contain($"a backup of {db.Name} is already running"));
         var seen = new List<long>();
         while ((await daemon.JsonAsync("/runs/" + runId, Token)).GetProperty("status").GetString() == "running")
         {
@@ -40,7 +44,7 @@ public sealed class RunningStatusTests : EndToEndTest
             await Task.Delay(50);
         }
 
-        var manifest = ManifestJson.TryParse(File.ReadAllBytes(Directory.EnumerateFiles(Backups.Path, "*.json", SearchOption.AllDirectories).Single()))!;
+        var manifest = ManifestJson.TryParse(File.ReadAllBytes(Directory.EnumerateFiles(Backups.Path, "*.json", SearchOption.AllDirectories).Single()))!; // the refused request ran nothing
         await TestContext.Out.WriteLineAsync($"bytes seen while running: {string.Join(", ", seen)} of {manifest.RawSize}");
         Assert.That(seen.Where(b => b > 0 && b < manifest.RawSize), Is.Not.Empty, "a sample mid-way, with bytes so far");
         Assert.That(seen, Is.Ordered, "bytes so far only grow");
