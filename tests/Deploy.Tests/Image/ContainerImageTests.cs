@@ -161,6 +161,8 @@ public sealed class ContainerImageTests
             Assert.That(config.GetProperty("Healthcheck").GetProperty("Test").EnumerateArray().Skip(1).Select(e => e.GetString()), Is.EqualTo(dockerfile.Healthcheck));
             Assert.That(config.GetProperty("Volumes").EnumerateObject().Select(v => v.Name), Is.EquivalentTo(new[] { "/backups" }));
             Assert.That(config.GetProperty("Labels").GetProperty("org.opencontainers.image.version").GetString(), Is.EqualTo(SharedBlock.ProjectVersion()));
+            Assert.That(config.GetProperty("Labels").GetProperty("org.opencontainers.image.source").GetString(), Is.Not.Empty, "the source label");
+            Assert.That(config.GetProperty("Labels").GetProperty("org.opencontainers.image.licenses").GetString(), Is.Not.Empty, "the licence label");
             Assert.That(config.GetProperty("Env").EnumerateArray().Select(e => e.GetString()), Does.Contain("BT_PLUGIN_EXTRA_DIR=/app/plugins-extra"));
         });
     }
