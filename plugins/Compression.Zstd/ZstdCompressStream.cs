@@ -18,6 +18,8 @@ internal sealed class ZstdCompressStream : WriteOnlyStream
     private readonly byte[] _output;
     private bool _finished;
 
+    private const int JobSize = 512 * 1024;
+
     public unsafe ZstdCompressStream(ZstdApi api, Stream destination, int level, int workers)
     {
         _api = api;
@@ -26,7 +28,13 @@ internal sealed class ZstdCompressStream : WriteOnlyStream
         api.Check(api.CCtxSetParameter(_context.DangerousGetHandle(), ZstdApi.CompressionLevelParameter, level), "setting the level");
         // As the zstd command line does: without it, damage inside a frame can decode into wrong data without an error.
         api.Check(api.CCtxSetParameter(_context.DangerousGetHandle(), ZstdApi.ChecksumParameter, 1), "enabling the content checksum");
-        if (workers > 0) api.Check(api.CCtxSetParameter(_context.DangerousGetHandle(), ZstdApi.WorkersParameter, workers), "setting nbWorkers");
+        if (workers > 0)
+        {
+            api.Check(api.CCtxSetParameter(_context.DangerousGetHandle(), ZstdApi.WorkersParameter, workers), "setting nbWorkers");
+            // The smallest jobs libzstd takes: at level 1 its default (4 windows) held 6 MiB more per backup
+            // (1.1 GB pg_dump, twice: peak RSS 87 -> 81 MiB) for a file 0.2 % larger.
+            api.Check(api.CCtxSetParameter(_context.DangerousGetHandle(), ZstdApi.JobSizeParameter, JobSize), "setting the job size");
+        }
         _output = ArrayPool<byte>.Shared.Rent(api.CompressOutSize);
     }
 

@@ -17,6 +17,8 @@ internal sealed unsafe class ZstdApi
     public const int ChecksumParameter = 201;
     /// <summary><c>ZSTD_c_nbWorkers</c>: worker threads inside libzstd (0 = compress on the caller's thread).</summary>
     public const int WorkersParameter = 400;
+    /// <summary><c>ZSTD_c_jobSize</c>: bytes of input per worker job (libzstd's minimum is 512 KiB).</summary>
+    public const int JobSizeParameter = 401;
     /// <summary><c>ZSTD_e_continue</c>.</summary>
     public const int Continue = 0;
     /// <summary><c>ZSTD_e_end</c>: finish the frame.</summary>
