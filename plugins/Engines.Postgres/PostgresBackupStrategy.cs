@@ -36,14 +36,28 @@ public sealed class PostgresBackupStrategy : IBackupStrategy, IBackupPlanDescrib
     {
         var all = target.Settings.AllDatabases;
         var tool = all ? "pg_dumpall" : "pg_dump";
-        var version = await ToolVersion.ReadAsync(target, tool, cancellationToken).ConfigureAwait(false);
+        // The version exec runs beside the dump: one exec round trip less before the first byte.
+        var version = ToolVersion.ReadAsync(target, tool, cancellationToken);
+        try
+        {
+            await DumpAsync(target, destination, tool, all, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await version.ConfigureAwait(false); // a missing tool is reported as such, not as what it made fail
+            throw;
+        }
+        return new DumpInfo(all ? "*" : target.Settings.Database!, await version.ConfigureAwait(false));
+    }
+
+    private static async Task DumpAsync(BackupTarget target, Stream destination, string tool, bool all, CancellationToken cancellationToken)
+    {
         var password = await target.ResolvePasswordAsync(cancellationToken).ConfigureAwait(false);
         var output = new TailCaptureStream(destination);
         var result = await target.Shell.RunAsync(DumpRequest(target, password), null, output, cancellationToken).ConfigureAwait(false);
         DumpCheck.EnsureExitedZero(target, tool, result);
         // pg_dump 15.14+ writes "\unrestrict <key>" after the completion comment.
         DumpCheck.EnsureEndsWithMarker(target, tool, output, all ? ClusterMarker : DumpMarker, IsUnrestrict);
-        return new DumpInfo(all ? "*" : target.Settings.Database!, version);
     }
 
     /// <inheritdoc />
