@@ -30,7 +30,7 @@ internal sealed class BaktainerHost(ServiceProvider services) : IAsyncDisposable
         addServices?.Invoke(services);
         var errors = new List<string>(reader.Errors);
         errors.AddRange(RetiredVariables.Check(environment));
-        services.AddSingleton(provider => new ConfigurationReport(configuration, errors.Distinct().ToList())); // a global key the host and the default storage both check is reported once
+        services.AddSingleton(provider => new ConfigurationReport(configuration, ErrorList.WithoutRepeats(errors)));
         var provider = services.BuildServiceProvider();
         errors.AddRange(ComponentChecks.Check(settings, provider));
         errors.AddRange(UnknownKeys.Check(configuration, ComponentChecks.WithoutPlugin(settings, provider)));

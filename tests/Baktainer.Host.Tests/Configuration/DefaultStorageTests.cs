@@ -30,4 +30,15 @@ public sealed class DefaultStorageTests
         Assert.That(errors, Is.Empty);
         Assert.That(effective, Does.Contain("/srv/bt-default-storage").And.Contain("0640"));
     }
+
+    [Test]
+    public void Invalid_TwoGlobalKeysOfDefaultStorage_EachErrorOnce()
+    {
+        var (errors, _, _) = _probe.Run(new Dictionary<string, string> { ["BT_BACKUP_DIR"] = "rel", ["BT_MIN_FREE_SPACE_GB"] = "lots" });
+        Assert.That(errors, Is.EquivalentTo(new[]
+        {
+            "BT_MIN_FREE_SPACE_GB (MinFreeSpaceGb) has invalid value \"lots\"; expected a number from 0 to 1000000",
+            "BT_BACKUP_DIR (BackupDir) has invalid value \"rel\"; expected an absolute folder such as /backups",
+        }));
+    }
 }

@@ -38,7 +38,7 @@ internal sealed class SettingsProbe : IDisposable
         var loaded = ConfigurationSources.Build(path, environment, _folder.Path);
         var reader = new SettingsReader(loaded);
         var settings = reader.Read();
-        var errors = reader.Errors.Concat(RetiredVariables.Check(environment)).Concat(ComponentChecks.Check(settings, _plugins)).Distinct().ToList();
+        var errors = ErrorList.WithoutRepeats(reader.Errors.Concat(RetiredVariables.Check(environment)).Concat(ComponentChecks.Check(settings, _plugins)));
         errors.AddRange(UnknownKeys.Check(loaded, ComponentChecks.WithoutPlugin(settings, _plugins)));
 
         var view = JsonSerializer.SerializeToNode(new ConfigurationView(settings, loaded).Build())!;
