@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Baktainer compression and restore benchmark (dotnet cake --target=Bench). Needs a running Docker
 # engine and Debian's postgresql; run it under the shared Docker lock (flock /tmp/bt-docker.lock).
-# One run on this machine, with a PostgreSQL dump of >= 400 MB (orders and events: numbers, names,
+# One run on this machine (BENCH_ROUNDS interleaved rounds, default 3: median time, highest peak RSS), with a PostgreSQL dump of >= 400 MB (orders and events: numbers, names,
 # e-mail addresses, timestamps, JSON and hashes), measures:
 #   (a) docker exec <db> pg_dump > file              the baseline a user would compare with
 #   (b) docker exec <db> pg_dump | gzip -1 > file
@@ -53,51 +53,62 @@ fill() { # first last: rows first..last of both tables
 }
 
 now() { date +%s.%N; }
-measure() { # label command...: runs it, records seconds in T[label]
-  local s; s=$(now); "${@:2}"; T[$1]=$(echo "$(now) - $s" | bc)
+measure() { # label command...: runs it, records seconds in T[label] and adds them to the label's rounds in TS[label]
+  local s; s=$(now); "${@:2}"; T[$1]=$(echo "$(now) - $s" | bc); TS[$1]="${TS[$1]:-} ${T[$1]}"
 }
-declare -A T S R
+median() { printf '%s\n' $1 | sort -n | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
+peak() { # label file: keeps the highest peak RSS (KiB) of the label's rounds
+  local r; r=$(cat $2); [ "${R[$1]:-0}" -ge "$r" ] || R[$1]=$r
+}
+declare -A T TS S R
 if [ "${BENCH_ONLY:-}" = s3 ]; then ROWS=0; . tests/Bench/s3.sh; exit 0; fi
 fill 1 $ROWS
 KEY=$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')
 dump() { docker exec -e PGPASSWORD=$PASSWORD $NAME pg_dump -U postgres -d bench; }
 baktainer_backup() { # label [VAR=value...]
-  local label=$1; shift; local dir=$WORK/backups-$label; mkdir -p $dir
+  local label=$1; shift; local dir=$WORK/backups-$label; rm -rf $dir; mkdir -p $dir
   measure $label env BT_BACKUP_DIR=$dir "$@" /usr/bin/time -f %M -o $WORK/rss-$label "$BAKTAINER" --quiet backup --target $NAME >/dev/null
-  S[$label]=$(find $dir -type f ! -name '*.json' -printf '%s\n'); R[$label]=$(cat $WORK/rss-$label)
+  S[$label]=$(find $dir -type f ! -name '*.json' -printf '%s\n'); peak $label $WORK/rss-$label
 }
-
-echo "== backup"
-sync; sleep 2
-measure a sh -c "docker exec -e PGPASSWORD=$PASSWORD $NAME pg_dump -U postgres -d bench > $WORK/a.sql"
-S[a]=$(stat -c %s $WORK/a.sql)
-measure b sh -c "docker exec -e PGPASSWORD=$PASSWORD $NAME pg_dump -U postgres -d bench | /usr/bin/time -f %M -o $WORK/rss-b gzip -1 > $WORK/b.sql.gz"
-S[b]=$(stat -c %s $WORK/b.sql.gz); R[b]=$(cat $WORK/rss-b)
-baktainer_backup c
-baktainer_backup d BT_COMPRESSION=zstd
-baktainer_backup e BT_COMPRESS=false
-baktainer_backup f BT_ENCRYPTION_ENABLED=true BT_ENCRYPTION_KEY=$KEY
-rm -f $WORK/b.sql.gz
-
-echo "== restore"
-psql -c 'create database cli_restore'
-measure r sh -c "docker exec -i -e PGPASSWORD=$PASSWORD $NAME psql -U postgres -d cli_restore -q -v ON_ERROR_STOP=1 < $WORK/a.sql >/dev/null"
-psql -c 'drop database cli_restore'
 restore() { # label backup-folder-label [VAR=value...]
   local file; file=$(find $WORK/backups-$2 -type f ! -name '*.json')
   measure $1 env BT_BACKUP_DIR=$WORK/backups-$2 "${@:3}" /usr/bin/time -f %M -o $WORK/rss-$1 "$BAKTAINER" --quiet restore "$file" --target $NAME --yes
-  R[$1]=$(cat $WORK/rss-$1)
+  peak $1 $WORK/rss-$1
 }
-restore s d
-restore t c
-restore u f BT_ENCRYPTION_KEY=$KEY
-rows=$(psql -d bench -c 'select count(*) from orders')
-[ "$rows" = "$ROWS" ] || { echo "restored orders has $rows rows, expected $ROWS"; exit 1; }
+
+# This machine is shared and noisy (the same raw dump took 5 to 8 s in one hour): every measurement
+# runs in each of BENCH_ROUNDS rounds, interleaved, and the median of its rounds is reported.
+ROUNDS=${BENCH_ROUNDS:-3}
+for round in $(seq 1 $ROUNDS); do
+  echo "== round $round of $ROUNDS: backup"
+  sync; sleep 2
+  measure a sh -c "docker exec -e PGPASSWORD=$PASSWORD $NAME pg_dump -U postgres -d bench > $WORK/a.sql"
+  S[a]=$(stat -c %s $WORK/a.sql)
+  measure b sh -c "docker exec -e PGPASSWORD=$PASSWORD $NAME pg_dump -U postgres -d bench | /usr/bin/time -f %M -o $WORK/rss-b gzip -1 > $WORK/b.sql.gz"
+  S[b]=$(stat -c %s $WORK/b.sql.gz); peak b $WORK/rss-b
+  baktainer_backup c
+  baktainer_backup d BT_COMPRESSION=zstd
+  baktainer_backup e BT_COMPRESS=false
+  baktainer_backup f BT_ENCRYPTION_ENABLED=true BT_ENCRYPTION_KEY=$KEY
+  rm -f $WORK/b.sql.gz
+
+  echo "== round $round of $ROUNDS: restore"
+  psql -c 'create database cli_restore'
+  measure r sh -c "docker exec -i -e PGPASSWORD=$PASSWORD $NAME psql -U postgres -d cli_restore -q -v ON_ERROR_STOP=1 < $WORK/a.sql >/dev/null"
+  psql -c 'drop database cli_restore'
+  restore s d
+  restore t c
+  restore u f BT_ENCRYPTION_KEY=$KEY
+  rows=$(psql -d bench -c 'select count(*) from orders')
+  [ "$rows" = "$ROWS" ] || { echo "restored orders has $rows rows, expected $ROWS"; exit 1; }
+done
+for x in a b c d e f r s t u; do T[$x]=$(median "${TS[$x]}"); done
 
 mb() { echo "scale=1; $1 / 1048576" | bc; }
 ratio() { echo "scale=2; $1 / $2" | bc -l; }
 echo
-echo "Baktainer compression benchmark ($(nproc) cores, one run; dump $(mb ${S[a]}) MiB)"
+echo "Baktainer compression benchmark ($(nproc) cores, one run of $ROUNDS interleaved rounds: median time, highest peak RSS; dump $(mb ${S[a]}) MiB)"
+for x in a b c d e f r s t u; do printf '  rounds %s:%s s\n' "$x" "${TS[$x]}"; done
 printf '  %-36s %8.2f s %8s MiB                  peak RSS (docker CLI not counted)\n' "(a) docker exec pg_dump > f" "${T[a]}" "$(mb ${S[a]})"
 printf '  %-36s %8.2f s %8s MiB  time/(a) %.2f   gzip peak RSS %s MiB\n' "(b) ... | gzip -1 > f" "${T[b]}" "$(mb ${S[b]})" "$(ratio ${T[b]} ${T[a]})" "$((R[b] / 1024))"
 for x in c d e; do
