@@ -86,9 +86,12 @@ public sealed class ImageContentsTests
             using var process = Process.Start(info)!;
             var error = process.StandardError.ReadToEndAsync();
             var entries = new Dictionary<string, TarEntry>(StringComparer.Ordinal);
-            await using (var reader = new TarReader(process.StandardOutput.BaseStream))
+            var output = process.StandardOutput.BaseStream;
+            await using (var reader = new TarReader(output, leaveOpen: true))
                 while (await reader.GetNextEntryAsync() is { } entry)
                     entries[entry.Name.TrimStart('.').Trim('/')] = entry;
+            // The archive ends with padding after its end marker: read it all, or docker export dies of SIGPIPE (exit 141).
+            await output.CopyToAsync(Stream.Null);
             await ProcessWait.ExitAsync(process, "docker export");
             Assert.That(process.ExitCode, Is.EqualTo(0), await error);
             return entries;
