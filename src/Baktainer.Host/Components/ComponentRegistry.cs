@@ -25,22 +25,26 @@ internal sealed class ComponentRegistry(
     public IReadOnlyList<INotifier> Notifiers => _notifiers.Value;
 
     private static IReadOnlyList<T> Build<TFactory, T>(IEnumerable<ComponentEntry> entries, List<TFactory> factories, Func<TFactory, string> type, Func<TFactory, ComponentEntry, T> create)
+        where TFactory : class =>
+        entries.Select(entry => Create(FactoryFor(entry, factories, type)
+            ?? throw new ConfigurationException($"{entry.Key}:Type is \"{entry.Type}\" but no loaded plugin provides it (see 'baktainer plugins list')"), entry, create)).ToList();
+
+    /// <summary>The loaded factory for the entry's <c>Type</c>, or null when no plugin provides it.</summary>
+    public static TFactory? FactoryFor<TFactory>(ComponentEntry entry, IEnumerable<TFactory> factories, Func<TFactory, string> type) where TFactory : class =>
+        factories.FirstOrDefault(f => type(f).Equals(entry.Type, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Builds one entry with its factory.</summary>
+    /// <exception cref="ConfigurationException">The plugin rejected a setting; the message names the entry.</exception>
+    public static T Create<TFactory, T>(TFactory factory, ComponentEntry entry, Func<TFactory, ComponentEntry, T> create)
     {
-        var built = new List<T>();
-        foreach (var entry in entries)
+        try
         {
-            var factory = factories.FirstOrDefault(f => type(f).Equals(entry.Type, StringComparison.OrdinalIgnoreCase))
-                ?? throw new ConfigurationException($"{entry.Key}:Type is \"{entry.Type}\" but no loaded plugin provides it (see 'baktainer plugins list')");
-            try
-            {
-                built.Add(create(factory, entry));
-            }
-            catch (BaktainerException e)
-            {
-                throw new ConfigurationException(entry.Problem(e.Message));
-            }
+            return create(factory, entry);
         }
-        return built;
+        catch (BaktainerException e)
+        {
+            throw new ConfigurationException(entry.Problem(e.Message));
+        }
     }
 
     public async ValueTask DisposeAsync()

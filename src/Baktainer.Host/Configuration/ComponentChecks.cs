@@ -51,17 +51,17 @@ internal static class ComponentChecks
     /// validate, not at the first backup or event, and so every key the plugin reads is known.
     /// </summary>
     private static IEnumerable<string> Build<TFactory>(IEnumerable<ComponentEntry> entries, IReadOnlyList<TFactory> factories, Func<TFactory, string> type, Func<TFactory, ComponentEntry, object> create)
+        where TFactory : class
     {
         foreach (var entry in entries)
         {
-            var factory = factories.FirstOrDefault(f => type(f).Equals(entry.Type, StringComparison.OrdinalIgnoreCase));
-            if (factory is null) continue;
+            if (Components.ComponentRegistry.FactoryFor(entry, factories, type) is not { } factory) continue; // reported by Missing
             string? error = null;
             try
             {
-                (create(factory, entry) as IDisposable)?.Dispose(); // the built-in targets, notifiers and providers are IDisposable when they hold anything
+                (Components.ComponentRegistry.Create(factory, entry, create) as IDisposable)?.Dispose(); // the built-in targets, notifiers and providers are IDisposable when they hold anything
             }
-            catch (Abstractions.BaktainerException e) { error = entry.Problem(e.Message); }
+            catch (ConfigurationException e) { error = e.Message; }
             if (error is not null) yield return error;
         }
     }
