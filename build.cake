@@ -107,7 +107,7 @@ Task("Publish")
 });
 
 // Published code is precompiled (ReadyToRun for this machine's platform, still on the shared framework): less JIT at
-// every start, which is most of a short backup's fixed cost; and no tiered re-JIT (see below). Each project builds into its own folder
+// every start, which is most of a short backup's fixed cost (the host's tiering settings for it: Baktainer.Host.csproj). Each project builds into its own folder
 // under artifacts/obj/publish, so the builds the tests run (artifacts/bin) are left as they are.
 DotNetPublishSettings ReadyToRun(string name, DirectoryPath output) => new DotNetPublishSettings
 {
@@ -117,10 +117,7 @@ DotNetPublishSettings ReadyToRun(string name, DirectoryPath output) => new DotNe
     SelfContained = false,
     PublishReadyToRun = true,
     MSBuildSettings = new DotNetMSBuildSettings()
-        .WithProperty("OutDir", artifacts.Combine("obj/publish").Combine(name).FullPath + "/")
-        // With everything precompiled, tiering would only re-JIT hot code in the background: CPU and
-        // JIT memory in the middle of a backup (11 MiB of it at the end of a 1.1 GB S3 upload).
-        .WithProperty("TieredCompilation", "false"),
+        .WithProperty("OutDir", artifacts.Combine("obj/publish").Combine(name).FullPath + "/"),
 };
 
 // The container image, built into the local Docker engine without a registry from the publish

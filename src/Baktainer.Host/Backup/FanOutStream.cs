@@ -28,24 +28,24 @@ internal sealed class FanOutStream(IReadOnlyList<StorageCopy> copies) : WriteOnl
     public override void Write(ReadOnlySpan<byte> buffer) => WriteAsync(buffer.ToArray()).AsTask().GetAwaiter().GetResult();
 
     public override Task FlushAsync(CancellationToken cancellationToken) =>
-        EachAsync(0, static (copy, _, token) => new ValueTask(copy.Upload!.Content.FlushAsync(token)), cancellationToken).AsTask();
+        EachAsync(default, static (copy, _, token) => new ValueTask(copy.Upload!.Content.FlushAsync(token)), cancellationToken).AsTask();
 
     public override void Flush() => FlushAsync(CancellationToken.None).GetAwaiter().GetResult();
 
     /// <summary>
     /// Runs <paramref name="action"/> on every live copy at once and waits for all of them, without
-    /// allocating per call (it runs for every block of the dump): the state travels as an argument
-    /// and the delegates are static.
+    /// allocating per call (it runs for every block of the dump): the data travels as an argument
+    /// and the delegates are static. Not generic, so the published build has it precompiled.
     /// </summary>
-    private async ValueTask EachAsync<TState>(TState state, Func<StorageCopy, TState, CancellationToken, ValueTask> action, CancellationToken cancellationToken)
+    private async ValueTask EachAsync(ReadOnlyMemory<byte> data, Func<StorageCopy, ReadOnlyMemory<byte>, CancellationToken, ValueTask> action, CancellationToken cancellationToken)
     {
         if (copies.Count == 1)
         {
-            await action(copies[0], state, cancellationToken).ConfigureAwait(false); // one storage: its own failure is the backup's
+            await action(copies[0], data, cancellationToken).ConfigureAwait(false); // one storage: its own failure is the backup's
             return;
         }
         for (var i = 0; i < copies.Count; i++)
-            _pending[i] = copies[i].Live ? Start(copies[i], state, action, cancellationToken) : ValueTask.CompletedTask;
+            _pending[i] = copies[i].Live ? Start(copies[i], data, action, cancellationToken) : ValueTask.CompletedTask;
         for (var i = 0; i < copies.Count; i++)
         {
             var pending = _pending[i];
@@ -59,9 +59,9 @@ internal sealed class FanOutStream(IReadOnlyList<StorageCopy> copies) : WriteOnl
     }
 
     /// <summary>The copy's operation, with an exception it throws before returning a task turned into a faulted one.</summary>
-    private static ValueTask Start<TState>(StorageCopy copy, TState state, Func<StorageCopy, TState, CancellationToken, ValueTask> action, CancellationToken cancellationToken)
+    private static ValueTask Start(StorageCopy copy, ReadOnlyMemory<byte> data, Func<StorageCopy, ReadOnlyMemory<byte>, CancellationToken, ValueTask> action, CancellationToken cancellationToken)
     {
-        try { return action(copy, state, cancellationToken); }
+        try { return action(copy, data, cancellationToken); }
         catch (Exception e) { return ValueTask.FromException(e); }
     }
 
