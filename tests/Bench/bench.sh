@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Baktainer compression and restore benchmark (dotnet cake --target=Bench). Needs a running Docker
 # engine and Debian's postgresql; run it under the shared Docker lock (flock /tmp/bt-docker.lock).
-# One run on this machine (BENCH_ROUNDS interleaved rounds, default 3: median time, highest peak RSS), with a PostgreSQL dump of >= 400 MB (orders and events: numbers, names,
+# One run on this machine (BENCH_ROUNDS interleaved rounds, default 5: median time, highest peak RSS), with a PostgreSQL dump of >= 400 MB (orders and events: numbers, names,
 # e-mail addresses, timestamps, JSON and hashes), measures:
 #   (a) docker exec <db> pg_dump > file              the baseline a user would compare with
 #   (b) docker exec <db> pg_dump | gzip -1 > file
@@ -13,7 +13,8 @@
 #   (r) docker exec -i <db> psql < file              into a new database
 #   (s) baktainer restore of (d) --yes and (t) of (c) (full verification first, temporary database swapped in)
 #   (u) baktainer restore of (f), decrypting: time and peak RSS against (t)
-# Prints ratios against (a), (b) and (r) measured in the same run.
+# Prints ratios against (a), (b) and (r) measured in the same run: the ratio of the medians and, as
+# "per round", the median of each round's own ratio (measurements seconds apart share the machine's load).
 # Then the S3 section (tests/Bench/s3.sh): the table grows to a dump of >= 1 GB, backed up to local
 # storage only vs local + S3 (s3rver) in the same run: peak RSS of each and the time ratio.
 # BENCH_ONLY=s3 runs the S3 section alone (BENCH_S3_ROWS sets its size; ~230000 rows is ~50 MB).
@@ -78,7 +79,7 @@ restore() { # label backup-folder-label [VAR=value...]
 
 # This machine is shared and noisy (the same raw dump took 5 to 8 s in one hour): every measurement
 # runs in each of BENCH_ROUNDS rounds, interleaved, and the median of its rounds is reported.
-ROUNDS=${BENCH_ROUNDS:-3}
+ROUNDS=${BENCH_ROUNDS:-5}
 for round in $(seq 1 $ROUNDS); do
   echo "== round $round of $ROUNDS: backup"
   sync; sleep 2
@@ -106,22 +107,27 @@ for x in a b c d e f r s t u; do T[$x]=$(median "${TS[$x]}"); done
 
 mb() { echo "scale=1; $1 / 1048576" | bc; }
 ratio() { echo "scale=2; $1 / $2" | bc -l; }
+paired() { # label base: the median over the rounds of label's time / base's time in the same round
+  local -a x=(${TS[$1]}) y=(${TS[$2]}); local i r=""
+  for i in "${!x[@]}"; do r="$r $(echo "${x[$i]} / ${y[$i]}" | bc -l)"; done
+  median "$r"
+}
 echo
 echo "Baktainer compression benchmark ($(nproc) cores, one run of $ROUNDS interleaved rounds: median time, highest peak RSS; dump $(mb ${S[a]}) MiB)"
 for x in a b c d e f r s t u; do printf '  rounds %s:%s s\n' "$x" "${TS[$x]}"; done
 printf '  %-36s %8.2f s %8s MiB                  peak RSS (docker CLI not counted)\n' "(a) docker exec pg_dump > f" "${T[a]}" "$(mb ${S[a]})"
-printf '  %-36s %8.2f s %8s MiB  time/(a) %.2f   gzip peak RSS %s MiB\n' "(b) ... | gzip -1 > f" "${T[b]}" "$(mb ${S[b]})" "$(ratio ${T[b]} ${T[a]})" "$((R[b] / 1024))"
+printf '  %-36s %8.2f s %8s MiB  time/(a) %.2f (per round %.2f)   gzip peak RSS %s MiB\n' "(b) ... | gzip -1 > f" "${T[b]}" "$(mb ${S[b]})" "$(ratio ${T[b]} ${T[a]})" "$(paired b a)" "$((R[b] / 1024))"
 for x in c d e; do
   case $x in c) l="(c) baktainer, gzip default";; d) l="(d) baktainer, zstd default";; e) l="(e) baktainer, no compression";; esac
-  printf '  %-36s %8.2f s %8s MiB  time/(a) %.2f   size/(b) %.2f   peak RSS %s MiB\n' "$l" "${T[$x]}" "$(mb ${S[$x]})" "$(ratio ${T[$x]} ${T[a]})" "$(ratio ${S[$x]} ${S[b]})" "$((R[$x] / 1024))"
+  printf '  %-36s %8.2f s %8s MiB  time/(a) %.2f (per round %.2f)   size/(b) %.2f   peak RSS %s MiB\n' "$l" "${T[$x]}" "$(mb ${S[$x]})" "$(ratio ${T[$x]} ${T[a]})" "$(paired $x a)" "$(ratio ${S[$x]} ${S[b]})" "$((R[$x] / 1024))"
 done
 echo "  targets: (c) size/(b) <= 1.00, time/(a) <= 1.05; (d) size/(b) <= 0.80, time/(a) <= 1.00, peak RSS <= 80 MiB"
 printf '  %-36s %8.2f s\n' "(r) docker exec -i psql < f" "${T[r]}"
-printf '  %-36s %8.2f s   time/(r) %.2f   peak RSS %s MiB\n' "(s) baktainer restore (zstd)" "${T[s]}" "$(ratio ${T[s]} ${T[r]})" "$((R[s] / 1024))"
-printf '  %-36s %8.2f s   time/(r) %.2f   peak RSS %s MiB\n' "(t) baktainer restore (gzip)" "${T[t]}" "$(ratio ${T[t]} ${T[r]})" "$((R[t] / 1024))"
+printf '  %-36s %8.2f s   time/(r) %.2f (per round %.2f)   peak RSS %s MiB\n' "(s) baktainer restore (zstd)" "${T[s]}" "$(ratio ${T[s]} ${T[r]})" "$(paired s r)" "$((R[s] / 1024))"
+printf '  %-36s %8.2f s   time/(r) %.2f (per round %.2f)   peak RSS %s MiB\n' "(t) baktainer restore (gzip)" "${T[t]}" "$(ratio ${T[t]} ${T[r]})" "$(paired t r)" "$((R[t] / 1024))"
 echo "  target: restore time/(r) <= 1.00 (Baktainer verifies the whole backup before it touches the database)"
-printf '  %-36s %8.2f s %8s MiB  time/(c) %.3f   peak RSS %s MiB, /(c) %.3f\n' "(f) baktainer, gzip + encrypted" "${T[f]}" "$(mb ${S[f]})" "$(echo "${T[f]} / ${T[c]}" | bc -l)" "$((R[f] / 1024))" "$(echo "${R[f]} / ${R[c]}" | bc -l)"
-printf '  %-36s %8.2f s   time/(t) %.3f   peak RSS %s MiB, /(t) %.3f\n' "(u) baktainer restore (encrypted)" "${T[u]}" "$(echo "${T[u]} / ${T[t]}" | bc -l)" "$((R[u] / 1024))" "$(echo "${R[u]} / ${R[t]}" | bc -l)"
+printf '  %-36s %8.2f s %8s MiB  time/(c) %.3f (per round %.3f)   peak RSS %s MiB, /(c) %.3f\n' "(f) baktainer, gzip + encrypted" "${T[f]}" "$(mb ${S[f]})" "$(echo "${T[f]} / ${T[c]}" | bc -l)" "$(paired f c)" "$((R[f] / 1024))" "$(echo "${R[f]} / ${R[c]}" | bc -l)"
+printf '  %-36s %8.2f s   time/(t) %.3f (per round %.3f)   peak RSS %s MiB, /(t) %.3f\n' "(u) baktainer restore (encrypted)" "${T[u]}" "$(echo "${T[u]} / ${T[t]}" | bc -l)" "$(paired u t)" "$((R[u] / 1024))" "$(echo "${R[u]} / ${R[t]}" | bc -l)"
 echo "  targets: encryption time/(c) <= 1.05, peak RSS within 10 % of the unencrypted run"
 
 . tests/Bench/s3.sh
