@@ -106,28 +106,28 @@ done
 for x in a b c d e f r s t u; do T[$x]=$(median "${TS[$x]}"); done
 
 mb() { echo "scale=1; $1 / 1048576" | bc; }
-ratio() { echo "scale=2; $1 / $2" | bc -l; }
+div() { echo "$1 / $2" | bc -l; } # printf rounds it
 paired() { # label base: the median over the rounds of label's time / base's time in the same round
   local -a x=(${TS[$1]}) y=(${TS[$2]}); local i r=""
-  for i in "${!x[@]}"; do r="$r $(echo "${x[$i]} / ${y[$i]}" | bc -l)"; done
+  for i in "${!x[@]}"; do r="$r $(div ${x[$i]} ${y[$i]})"; done
   median "$r"
 }
 echo
 echo "Baktainer compression benchmark ($(nproc) cores, one run of $ROUNDS interleaved rounds: median time, highest peak RSS; dump $(mb ${S[a]}) MiB)"
 for x in a b c d e f r s t u; do printf '  rounds %s:%s s\n' "$x" "${TS[$x]}"; done
 printf '  %-36s %8.2f s %8s MiB                  peak RSS (docker CLI not counted)\n' "(a) docker exec pg_dump > f" "${T[a]}" "$(mb ${S[a]})"
-printf '  %-36s %8.2f s %8s MiB  time/(a) %.2f (per round %.2f)   gzip peak RSS %s MiB\n' "(b) ... | gzip -1 > f" "${T[b]}" "$(mb ${S[b]})" "$(ratio ${T[b]} ${T[a]})" "$(paired b a)" "$((R[b] / 1024))"
+printf '  %-36s %8.2f s %8s MiB  time/(a) %.2f (per round %.2f)   gzip peak RSS %s MiB\n' "(b) ... | gzip -1 > f" "${T[b]}" "$(mb ${S[b]})" "$(div ${T[b]} ${T[a]})" "$(paired b a)" "$((R[b] / 1024))"
 for x in c d e; do
   case $x in c) l="(c) baktainer, gzip default";; d) l="(d) baktainer, zstd default";; e) l="(e) baktainer, no compression";; esac
-  printf '  %-36s %8.2f s %8s MiB  time/(a) %.2f (per round %.2f)   size/(b) %.2f   peak RSS %s MiB\n' "$l" "${T[$x]}" "$(mb ${S[$x]})" "$(ratio ${T[$x]} ${T[a]})" "$(paired $x a)" "$(ratio ${S[$x]} ${S[b]})" "$((R[$x] / 1024))"
+  printf '  %-36s %8.2f s %8s MiB  time/(a) %.2f (per round %.2f)   size/(b) %.2f   peak RSS %s MiB\n' "$l" "${T[$x]}" "$(mb ${S[$x]})" "$(div ${T[$x]} ${T[a]})" "$(paired $x a)" "$(div ${S[$x]} ${S[b]})" "$((R[$x] / 1024))"
 done
 echo "  targets: (c) size/(b) <= 1.00, time/(a) <= 1.05; (d) size/(b) <= 0.80, time/(a) <= 1.00, peak RSS <= 80 MiB"
 printf '  %-36s %8.2f s\n' "(r) docker exec -i psql < f" "${T[r]}"
-printf '  %-36s %8.2f s   time/(r) %.2f (per round %.2f)   peak RSS %s MiB\n' "(s) baktainer restore (zstd)" "${T[s]}" "$(ratio ${T[s]} ${T[r]})" "$(paired s r)" "$((R[s] / 1024))"
-printf '  %-36s %8.2f s   time/(r) %.2f (per round %.2f)   peak RSS %s MiB\n' "(t) baktainer restore (gzip)" "${T[t]}" "$(ratio ${T[t]} ${T[r]})" "$(paired t r)" "$((R[t] / 1024))"
+printf '  %-36s %8.2f s   time/(r) %.2f (per round %.2f)   peak RSS %s MiB\n' "(s) baktainer restore (zstd)" "${T[s]}" "$(div ${T[s]} ${T[r]})" "$(paired s r)" "$((R[s] / 1024))"
+printf '  %-36s %8.2f s   time/(r) %.2f (per round %.2f)   peak RSS %s MiB\n' "(t) baktainer restore (gzip)" "${T[t]}" "$(div ${T[t]} ${T[r]})" "$(paired t r)" "$((R[t] / 1024))"
 echo "  target: restore time/(r) <= 1.00 (Baktainer verifies the whole backup before it touches the database)"
-printf '  %-36s %8.2f s %8s MiB  time/(c) %.3f (per round %.3f)   peak RSS %s MiB, /(c) %.3f\n' "(f) baktainer, gzip + encrypted" "${T[f]}" "$(mb ${S[f]})" "$(echo "${T[f]} / ${T[c]}" | bc -l)" "$(paired f c)" "$((R[f] / 1024))" "$(echo "${R[f]} / ${R[c]}" | bc -l)"
-printf '  %-36s %8.2f s   time/(t) %.3f (per round %.3f)   peak RSS %s MiB, /(t) %.3f\n' "(u) baktainer restore (encrypted)" "${T[u]}" "$(echo "${T[u]} / ${T[t]}" | bc -l)" "$(paired u t)" "$((R[u] / 1024))" "$(echo "${R[u]} / ${R[t]}" | bc -l)"
+printf '  %-36s %8.2f s %8s MiB  time/(c) %.3f (per round %.3f)   peak RSS %s MiB, /(c) %.3f\n' "(f) baktainer, gzip + encrypted" "${T[f]}" "$(mb ${S[f]})" "$(div ${T[f]} ${T[c]})" "$(paired f c)" "$((R[f] / 1024))" "$(div ${R[f]} ${R[c]})"
+printf '  %-36s %8.2f s   time/(t) %.3f (per round %.3f)   peak RSS %s MiB, /(t) %.3f\n' "(u) baktainer restore (encrypted)" "${T[u]}" "$(div ${T[u]} ${T[t]})" "$(paired u t)" "$((R[u] / 1024))" "$(div ${R[u]} ${R[t]})"
 echo "  targets: encryption time/(c) <= 1.05, peak RSS within 10 % of the unencrypted run"
 
 . tests/Bench/s3.sh
