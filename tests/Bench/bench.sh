@@ -65,7 +65,6 @@ declare -A T TS S R
 if [ "${BENCH_ONLY:-}" = s3 ]; then ROWS=0; . tests/Bench/s3.sh; exit 0; fi
 fill 1 $ROWS
 KEY=$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')
-dump() { docker exec -e PGPASSWORD=$PASSWORD $NAME pg_dump -U postgres -d bench; }
 baktainer_backup() { # label [VAR=value...]
   local label=$1; shift; local dir=$WORK/backups-$label; rm -rf $dir; mkdir -p $dir
   measure $label env BT_BACKUP_DIR=$dir "$@" /usr/bin/time -f %M -o $WORK/rss-$label "$BAKTAINER" --quiet backup --target $NAME >/dev/null

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 
 namespace Baktainer.Tests.Shared;
 
@@ -43,15 +44,29 @@ internal static class ThirdPartyPackage
     /// </summary>
     public static async Task<string> PackAsync(string projectDirectory, string work)
     {
-        _ = AbstractionsPackage;
         var output = Path.Combine(work, "out");
+        await RunCleanAsync(projectDirectory, work, "a plugin packs without warnings to suppress", "pack", "-c", "Release", "-o", output);
+        return Directory.GetFiles(output, "*.nupkg").Single();
+    }
+
+    /// <summary>
+    /// <c>dotnet publish -c Release -r &lt;this machine's RID&gt; -p:PublishReadyToRun=true -o <paramref name="output"/></c>
+    /// of <paramref name="projectDirectory"/>; asserts it succeeded without a single warning (BTK001 among them).
+    /// </summary>
+    public static Task PublishReadyToRunAsync(string projectDirectory, string work, string output) =>
+        RunCleanAsync(projectDirectory, work, "no BTK001: crossgen had the host's contracts to compile against",
+            "publish", "-c", "Release", "-r", RuntimeInformation.RuntimeIdentifier, "--self-contained", "false", "-p:PublishReadyToRun=true", "-o", output);
+
+    /// <summary>Runs <c>dotnet &lt;args&gt;</c> on the project without its earlier bin and obj; asserts exit 0 and no warning.</summary>
+    private static async Task RunCleanAsync(string projectDirectory, string work, string noWarningBecause, params string[] args)
+    {
+        _ = AbstractionsPackage;
         foreach (var leftover in new[] { "bin", "obj" }.Select(d => Path.Combine(projectDirectory, d)).Where(Directory.Exists))
             Directory.Delete(leftover, recursive: true);
-        var (code, text) = await DotnetAsync(projectDirectory, Path.Combine(work, "nuget"), "pack", "-c", "Release", "-o", output);
-        await TestContext.Out.WriteLineAsync($"dotnet pack {projectDirectory} -> {code}\n{text}");
+        var (code, text) = await DotnetAsync(projectDirectory, Path.Combine(work, "nuget"), args);
+        await TestContext.Out.WriteLineAsync($"dotnet {args[0]} {projectDirectory} -> {code}\n{text}");
         Assert.That(code, Is.EqualTo(0), text);
-        Assert.That(text, Does.Not.Contain("warning"), "a plugin packs without warnings to suppress");
-        return Directory.GetFiles(output, "*.nupkg").Single();
+        Assert.That(text, Does.Not.Contain("warning"), noWarningBecause);
     }
 
     /// <summary>A plugin folder holding copies of the bundled plugins, for installing more into it.</summary>

@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Baktainer.Tests.Shared;
 
 namespace EndToEnd.Tests.Plugins;
@@ -14,17 +13,8 @@ public sealed class ThirdPartyPublishTests
     public async Task CatEngine_PublishedReadyToRun_HasNoHostAssembliesAndLoadsFromTheExtraFolder()
     {
         using var work = new TempFolder("bt-thirdparty-publish");
-        _ = ThirdPartyPackage.AbstractionsPackage;
-        var project = Path.Combine(RepoPaths.Root, "tests", "ExternalPlugins", "Engines.Cat");
-        foreach (var leftover in new[] { "bin", "obj" }.Select(d => Path.Combine(project, d)).Where(Directory.Exists))
-            Directory.Delete(leftover, recursive: true);
         var plugin = Path.Combine(work.Path, "extra", "Example.Baktainer.Cat");
-
-        var (code, text) = await ThirdPartyPackage.DotnetAsync(project, Path.Combine(work.Path, "nuget"),
-            "publish", "-c", "Release", "-r", RuntimeInformation.RuntimeIdentifier, "--self-contained", "false", "-p:PublishReadyToRun=true", "-o", plugin);
-        await TestContext.Out.WriteLineAsync($"dotnet publish -> {code}\n{text}");
-        Assert.That(code, Is.EqualTo(0), text);
-        Assert.That(text, Does.Not.Contain("warning"), "no BTK001: crossgen had the host's contracts to compile against");
+        await ThirdPartyPackage.PublishReadyToRunAsync(Path.Combine(RepoPaths.Root, "tests", "ExternalPlugins", "Engines.Cat"), work.Path, plugin);
 
         var files = Directory.GetFiles(plugin).Select(Path.GetFileName).ToList();
         Assert.That(files, Does.Contain("plugin.json").And.Contain("Engines.Cat.dll"));
