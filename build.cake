@@ -36,6 +36,7 @@ Task("Test")
     // One test project at a time: the Docker test projects start labelled containers, and a daemon
     // under test (or the image's) backs up every labelled container it sees, so they must not overlap.
     var failed = new List<string>();
+    var started = DateTime.UtcNow;
     foreach (var project in GetFiles("./tests/*/*.Tests.csproj"))
     {
         try
@@ -54,8 +55,27 @@ Task("Test")
             failed.Add(project.GetFilenameWithoutExtension().ToString());
         }
     }
-    if (failed.Count > 0) throw new Exception("tests failed in: " + string.Join(", ", failed));
+    if (failed.Count == 0) return;
+    FailedTestsSummary(started);
+    throw new Exception("tests failed in: " + string.Join(", ", failed));
 });
+
+// The failed tests of this run with the start of their messages, printed last: a long test log's tail then names them.
+void FailedTestsSummary(DateTime since)
+{
+    System.Xml.Linq.XNamespace ns = "http://microsoft.com/schemas/VisualStudio/TeamTest/2010";
+    foreach (var trx in GetFiles(artifacts + "/test-results/*.trx").Where(f => System.IO.File.GetLastWriteTimeUtc(f.FullPath) >= since))
+    {
+        var results = System.Xml.Linq.XDocument.Load(trx.FullPath).Descendants(ns + "UnitTestResult").Where(r => (string)r.Attribute("outcome") == "Failed");
+        foreach (var result in results)
+        {
+            var message = ((string)result.Descendants(ns + "Message").FirstOrDefault() ?? "(no message)").Trim();
+            var lines = message.Split('\n');
+            Error("FAILED {0} ({1}): {2}", result.Attribute("testName")?.Value, trx.GetFilename(),
+                string.Join("\n    ", lines.Take(6)) + (lines.Length > 6 ? "\n    ..." : ""));
+        }
+    }
+}
 
 Task("Pack")
     .IsDependentOn("Build")
