@@ -18,6 +18,11 @@ internal sealed partial class SettingsReader(LoadedConfiguration loaded)
 
     public IReadOnlyList<string> Errors => _s.Errors;
 
+    /// <summary>Settings that are valid but have no effect in this configuration; logged as warnings.</summary>
+    public IReadOnlyList<string> Warnings => _warnings;
+
+    private readonly List<string> _warnings = [];
+
     public BaktainerSettings Read()
     {
         var defaults = new BaktainerSettings();
@@ -74,12 +79,21 @@ internal sealed partial class SettingsReader(LoadedConfiguration loaded)
         Discovery = s.Discovery.Count > 0 ? s.Discovery : [new ComponentEntry("Discovery:default", "docker", "docker", _config.GetSection(DockerSection))],
     };
 
-    /// <summary>BT_FILE_MODE configures the default local storage only; with Storage entries it would be ignored.</summary>
+    /// <summary>
+    /// BT_FILE_MODE and BT_BACKUP_DIR configure the default local storage only, which Storage entries
+    /// replace. FileMode would be ignored: an error. BackupDir is a warning unless a local entry uses
+    /// the same folder: the original tool's users, compose files and scripts set it out of habit.
+    /// </summary>
     private void DefaultStorageKeysWithStorageEntries(BaktainerSettings s)
     {
-        if (s.Storage.Count > 0 && s.FileMode is not null)
+        if (s.Storage.Count == 0) return;
+        if (s.FileMode is not null)
             _s.Error($"{loaded.Describe("FileMode")} applies to the default local storage only; with Storage entries configured, set FileMode on each local entry");
+        if (Text("BackupDir") is { } folder && !s.Storage.Any(e => string.Equals(e.Type, "local", StringComparison.OrdinalIgnoreCase) && SameFolder(e.Settings["Path"], folder)))
+            _warnings.Add($"{loaded.Describe("BackupDir")} is ignored: it is the folder of the default local storage, and Storage entries replace that storage; set Path on a local entry instead");
     }
+
+    private static bool SameFolder(string? a, string b) => a is not null && Path.TrimEndingDirectorySeparator(a) == Path.TrimEndingDirectorySeparator(b);
 
     private const string DockerSection = "Docker";
 

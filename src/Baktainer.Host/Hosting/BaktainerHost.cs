@@ -35,7 +35,7 @@ internal sealed class BaktainerHost(ServiceProvider services) : IAsyncDisposable
         errors.AddRange(ComponentChecks.Check(settings, provider));
         errors.AddRange(UnknownKeys.Check(configuration, ComponentChecks.WithoutPlugin(settings, provider)));
         var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger("baktainer.config");
-        foreach (var warning in UnknownVariables.Check(environment)) logger.LogWarning("{Warning}", warning);
+        foreach (var warning in reader.Warnings.Concat(UnknownVariables.Check(environment))) logger.LogWarning("{Warning}", warning);
         return new BaktainerHost(provider);
     }
 

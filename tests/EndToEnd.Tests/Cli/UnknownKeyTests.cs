@@ -4,7 +4,8 @@ namespace EndToEnd.Tests.Cli;
 
 /// <summary>
 /// A misspelt configuration key is an error with a did-you-mean wherever it is; a misspelt BT_* variable
-/// is a warning; a plugin's errors about settings a variable set name the variable.
+/// is a warning, and so is BT_BACKUP_DIR where Storage entries leave it unused; a plugin's errors about
+/// settings a variable set name the variable.
 /// </summary>
 public sealed class UnknownKeyTests : EndToEndTest
 {
@@ -69,6 +70,27 @@ public sealed class UnknownKeyTests : EndToEndTest
         Assert.That(error, Does.Contain("Docker discovery 'docker': BT_DOCKER_URL (Docker:Url) has invalid value \"http://docker\""));
         Assert.That(error, Does.Contain("s3 storage 's3': BT_S3_BUCKET (S3:Bucket) has invalid value \"Bad_Bucket\""));
         Assert.That(error, Does.Contain("BT_EMAIL_HOST (Channels:Email:Host) set but BT_NOTIFICATION_CHANNELS (NotificationChannels) does not include email"));
+    }
+
+    [Test]
+    public async Task Validate_BackupDirWithStorageEntries_WarnsItIsIgnoredUnlessAnEntryUsesIt()
+    {
+        var elsewhere = WriteConfig($$"""{ "Storage": [ { "Name": "disk", "Type": "local", "Path": "{{Backups.Path}}/elsewhere" } ] }""");
+        var same = WriteConfig($$"""{ "Storage": [ { "Name": "disk", "Type": "local", "Path": "{{Backups.Path}}/" } ] }""");
+        try
+        {
+            var ignored = await Baktainer("validate", "--offline", "--config", elsewhere);
+            Assert.That(ignored.Code, Is.EqualTo(0), ignored.Out + ignored.Error);
+            Assert.That(ignored.Error, Does.Contain("BT_BACKUP_DIR (BackupDir) is ignored").And.Contain("set Path on a local entry"));
+            var used = await Baktainer("validate", "--offline", "--config", same);
+            Assert.That(used.Code, Is.EqualTo(0), used.Out + used.Error);
+            Assert.That(used.Error, Does.Not.Contain("BT_BACKUP_DIR"), "the local entry uses that folder");
+        }
+        finally
+        {
+            File.Delete(elsewhere);
+            File.Delete(same);
+        }
     }
 
     [Test]
