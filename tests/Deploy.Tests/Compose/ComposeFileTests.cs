@@ -44,6 +44,19 @@ public sealed partial class ComposeFileTests
         Assert.That(used.Where(v => !known.Contains($"(\"{v}\"", StringComparison.Ordinal)), Is.Empty, "BT_* variables in deploy/compose that Baktainer does not map");
     }
 
+    [TestCaseSource(nameof(Files))]
+    public async Task Secrets_InComposeFile_NeverOnACommandLine(string file)
+    {
+        var secrets = ComposeFiles.ExampleEnvironment().Where(v => SecretName().IsMatch(v.Key)).Select(v => v.Value).ToList();
+        var services = (await ComposeFiles.ResolvedAsync(file)).GetProperty("services").EnumerateObject().ToList();
+
+        Assert.That(secrets, Has.Count.GreaterThan(3));
+        foreach (var service in services)
+            foreach (var argv in new[] { "command", "entrypoint" })
+                if (service.Value.TryGetProperty(argv, out var value))
+                    Assert.That(secrets.Where(value.ToString().Contains), Is.Empty, $"{file}: {service.Name} {argv} shows a secret in the process list");
+    }
+
     [Test]
     public void LeastPrivilege_FullAndProxyFiles_NonRootReadOnlyNoNewPrivileges()
     {
@@ -69,6 +82,9 @@ public sealed partial class ComposeFileTests
         var next = NextBlock().Match(compose, start + name.Length + 4);
         return next.Success ? compose[start..next.Index] : compose[start..];
     }
+
+    [GeneratedRegex("PASSWORD|SECRET|_KEY")]
+    private static partial Regex SecretName();
 
     [GeneratedRegex(@"\b(BT_[A-Z0-9_]+):")]
     private static partial Regex Variable();
