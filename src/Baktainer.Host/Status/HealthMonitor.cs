@@ -110,7 +110,7 @@ internal sealed class HealthMonitor(BaktainerSettings settings, ComponentRegistr
             var lastSuccess = states.Get(target.Name)?.LastSuccessUtc;
             var overdue = schedule!.MissedSince(lastSuccess ?? _started, now - _ops.OverdueGrace);
             if (overdue && _ops.HealthOverdue) problems.Add($"{target.Name} is overdue: no successful backup since {lastSuccess?.ToString("u") ?? "the daemon started"} (schedule plus {_ops.OverdueGrace} grace)");
-            if (states.SetOverdue(target.Name, overdue) && overdue)
+            if (states.SetOverdue(target.Name, target.Target.Engine, overdue) && overdue)
                 events.Publish(new BackupEvent(BackupEventKind.Overdue, target.Name, target.Target.Engine, now,
                     $"{target.Name} has had no successful backup within its schedule plus {_ops.OverdueGrace} (OverdueGrace)"), target.Target.Settings.Notify);
         }

@@ -45,10 +45,10 @@ internal sealed class TargetStates(TimeProvider time)
         Finished(new BackupOutcome(name, engine, null, reason, TimeSpan.Zero));
 
     /// <returns>Whether the flag changed.</returns>
-    public bool SetOverdue(string name, bool overdue)
+    public bool SetOverdue(string name, string engine, bool overdue)
     {
         var changed = false;
-        Update(name, "", s =>
+        Update(name, engine, s =>
         {
             changed = s.Overdue != overdue;
             return s with { Overdue = overdue };

@@ -57,7 +57,9 @@ public sealed class HealthMonitorTests
         Assert.That(overdue.Select(e => e.Target), Is.EqualTo(new[] { "orders" }));
         Assert.That(overdue[0].Message, Does.Contain("within its schedule plus 00:10:00 (OverdueGrace)"));
         Assert.That(parts.Monitor.Current.Problems, Has.One.StartsWith("orders is overdue"));
-        Assert.That((parts.States.Get("orders")!.Overdue, parts.States.Get("orders")!.State), Is.EqualTo((true, "overdue")), "/status, /metrics and the dashboard show it");
+        var state = parts.States.Get("orders")!;
+        Assert.That((state.Overdue, state.State), Is.EqualTo((true, "overdue")), "/status, /metrics and the dashboard show it");
+        Assert.That(state.Engine, Is.EqualTo("postgres"), "no run has named the engine yet; the metrics' engine label must not start out empty");
 
         time.Now = Start.AddMinutes(90);
         Assert.That(await CheckAsync(parts, ops, BackupEventKind.Overdue), Has.Count.EqualTo(1), "told once, not at every check");
