@@ -89,7 +89,7 @@ internal sealed partial class SettingsReader(LoadedConfiguration loaded)
         if (s.Storage.Count == 0) return;
         if (s.FileMode is not null)
             _s.Error($"{loaded.Describe("FileMode")} applies to the default local storage only; with Storage entries configured, set FileMode on each local entry");
-        if (Text("BackupDir") is { } folder && !s.Storage.Any(e => string.Equals(e.Type, "local", StringComparison.OrdinalIgnoreCase) && SameFolder(e.Settings["Path"], folder)))
+        if (Text("BackupDir") is { } folder && !s.Storage.Any(e => string.Equals(e.Type, DefaultStorage.Type, StringComparison.OrdinalIgnoreCase) && SameFolder(e.Settings["Path"], folder)))
             _warnings.Add($"{loaded.Describe("BackupDir")} is ignored: it is the folder of the default local storage, and Storage entries replace that storage; set Path on a local entry instead");
     }
 
